@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, SANDBOX_SECRET_KEY, SANDBOX_WEBHOOK_SECRET } from '@/lib/config';
+
+describe('parseConfig', () => {
+  it('defaults to the sandbox on localhost:3000', () => {
+    const config = parseConfig({});
+    expect(config.mode).toBe('sandbox');
+    expect(config.appUrl).toBe('http://localhost:3000');
+    expect(config.smartpay).toMatchObject({
+      apiBase: 'http://localhost:3000/sandbox/v1',
+      checkoutOrigin: 'http://localhost:3000',
+      secretKey: SANDBOX_SECRET_KEY,
+      webhookSecret: SANDBOX_WEBHOOK_SECRET,
+      timeoutMs: 10_000,
+    });
+  });
+
+  it('follows PORT when APP_URL is unset, and drops a trailing slash from APP_URL', () => {
+    expect(parseConfig({ PORT: '4000' }).appUrl).toBe('http://localhost:4000');
+    expect(parseConfig({ APP_URL: 'https://shop.example.com/' }).appUrl).toBe('https://shop.example.com');
+  });
+
+  it('talks to Smartpay with a test key, and checks out on checkout.smartpay.co', () => {
+    const config = parseConfig({ SMARTPAY_SECRET_KEY: 'sk_test_Ho1BrYTcg3gAX4vTKk1taz' });
+    expect(config.mode).toBe('test');
+    expect(config.smartpay.apiBase).toBe('https://api.smartpay.co/v1');
+    expect(config.smartpay.checkoutOrigin).toBe('https://checkout.smartpay.co');
+    expect(config.smartpay.webhookSecret).toBeUndefined();
+  });
+
+  it('names the variable and what is expected when a value is bad', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ SMARTPAY_SECRET_KEY: 'pk_test_abc' })[0]).toMatch(/^SMARTPAY_SECRET_KEY must look like sk_test_/);
+    expect(problems({ APP_URL: 'shop' })[0]).toMatch(/^APP_URL must be an http\(s\) URL/);
+    expect(problems({ SMARTPAY_WEBHOOK_SECRET: 'not/base62' })[0]).toMatch(/^SMARTPAY_WEBHOOK_SECRET/);
+    expect(problems({ SMARTPAY_TIMEOUT_MS: 'soon' })[0]).toMatch(/^SMARTPAY_TIMEOUT_MS/);
+    expect(problems({ SMARTPAY_SECRET_KEY: 'sk_live_abc123' })[0]).toMatch(/^COOKIE_SECRET must be set/);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ SMARTPAY_SECRET_KEY: '', APP_URL: '' }).mode).toBe('sandbox');
+  });
+});

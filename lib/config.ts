@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+/**
+ * The shop's configuration, read from the environment once and validated with zod.
+ * A bad value stops start-up (see instrumentation.ts) with a message that names the variable.
+ */
+
+const SECRET_KEY = /^sk_(test|live)_[0-9A-Za-z]+$/;
+const BASE62 = /^[0-9A-Za-z]+$/;
+
+/** The key the shop sends to the built-in sandbox when no real key is configured. */
+export const SANDBOX_SECRET_KEY = 'sk_test_SandboxShopKey0000000000000';
+/**
+ * The webhook signing secret shared by the shop and the built-in sandbox when SMARTPAY_WEBHOOK_SECRET
+ * is unset (base62, 40 characters, like the secrets Smartpay issues). Only ever used in sandbox mode.
+ */
+export const SANDBOX_WEBHOOK_SECRET = 'SandboxWebhookSigningSecret0000000000000';
+/** The secret that signs the shop's own cookies when none is configured (sandbox and test keys only). */
+const DEV_COOKIE_SECRET = 'development-only-cookie-secret-change-me-0000';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const envSchema = z.object({
+  APP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://shop.example.com' })
+      .optional(),
+  ),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).optional(),
+  ),
+  SMARTPAY_SECRET_KEY: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(SECRET_KEY, 'must look like sk_test_… or sk_live_… (letters and digits after the prefix)').optional(),
+  ),
+  SMARTPAY_API_BASE: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.smartpay.co/v1' }).optional(),
+  ),
+  SMARTPAY_WEBHOOK_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(BASE62, 'must be the base62 signing secret Smartpay issued (letters and digits only)').optional(),
+  ),
+  SMARTPAY_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(120_000).default(10_000),
+  ),
+  COOKIE_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string').optional(),
+  ),
+});
+
+export type SmartpayMode = 'sandbox' | 'test' | 'live';
+
+export interface AppConfig {
+  /** Public origin of the shop, without a trailing slash. Never derived from the request. */
+  appUrl: string;
+  mode: SmartpayMode;
+  smartpay: {
+    secretKey: string;
+    /** Base URL of Smartpay's API, without a trailing slash, e.g. https://api.smartpay.co/v1 */
+    apiBase: string;
+    /** The only origin the shop will redirect a shopper to for payment. */
+    checkoutOrigin: string;
+    timeoutMs: number;
+    /** Secret the webhook route verifies with (and, in sandbox mode, the sandbox signs with). */
+    webhookSecret: string | undefined;
+  };
+  cookieSecret: string;
+  databaseUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const stripSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** Where shoppers are sent to pay, derived from the API base (Smartpay: api.* → checkout.*). */
+export function checkoutOriginFor(apiBase: string): string {
+  const url = new URL(apiBase);
+  if (url.hostname === 'api.smartpay.co') return 'https://checkout.smartpay.co';
+  return url.origin;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const appUrl = stripSlash(e.APP_URL ?? `http://localhost:${e.PORT ?? 3000}`);
+  const secretKey = e.SMARTPAY_SECRET_KEY;
+  const mode: SmartpayMode = !secretKey ? 'sandbox' : secretKey.startsWith('sk_live_') ? 'live' : 'test';
+  const apiBase = stripSlash(
+    e.SMARTPAY_API_BASE ?? (mode === 'sandbox' ? `${appUrl}/sandbox/v1` : 'https://api.smartpay.co/v1'),
+  );
+  if (mode === 'live' && !e.COOKIE_SECRET) {
+    throw new ConfigError(['COOKIE_SECRET must be set (at least 32 random characters) when SMARTPAY_SECRET_KEY is a live key']);
+  }
+  return {
+    appUrl,
+    mode,
+    smartpay: {
+      secretKey: secretKey ?? SANDBOX_SECRET_KEY,
+      apiBase,
+      checkoutOrigin: checkoutOriginFor(apiBase),
+      timeoutMs: e.SMARTPAY_TIMEOUT_MS,
+      webhookSecret: e.SMARTPAY_WEBHOOK_SECRET ?? (mode === 'sandbox' ? SANDBOX_WEBHOOK_SECRET : undefined),
+    },
+    cookieSecret: e.COOKIE_SECRET ?? DEV_COOKIE_SECRET,
+    databaseUrl: e.DATABASE_URL,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The configuration of this process, parsed on first use. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
