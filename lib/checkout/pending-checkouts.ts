@@ -1,0 +1,43 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { z } from 'zod';
+import { getConfig } from '@/lib/config';
+import { cookieOptions } from '@/lib/cookie-options';
+import { signValue, verifySignedValue } from '@/lib/signed-value';
+
+/**
+ * The checkouts this browser started, newest first, in a signed httpOnly cookie: the shop's order
+ * reference with the Smartpay checkout session it belongs to. /success looks the reference up here,
+ * then asks Smartpay for the truth.
+ */
+export const PENDING_CHECKOUTS_COOKIE = 'checkouts';
+const MAX_ENTRIES = 5;
+const SEVEN_DAYS = 60 * 60 * 24 * 7;
+
+const entrySchema = z.object({
+  reference: z.string(),
+  sessionId: z.string(),
+  orderId: z.string().optional(),
+  amount: z.number().int(),
+  createdAt: z.number(),
+  /** Set once the cart was emptied for this order, so a reload of /success never empties a newer cart. */
+  cartCleared: z.boolean().optional(),
+});
+export type PendingCheckout = z.infer<typeof entrySchema>;
+
+export async function readPendingCheckouts(): Promise<PendingCheckout[]> {
+  const raw = (await cookies()).get(PENDING_CHECKOUTS_COOKIE)?.value;
+  const parsed = z.array(entrySchema).safeParse(verifySignedValue(raw, getConfig().cookieSecret));
+  return parsed.success ? parsed.data : [];
+}
+
+export async function findPendingCheckout(reference: string): Promise<PendingCheckout | undefined> {
+  return (await readPendingCheckouts()).find((entry) => entry.reference === reference);
+}
+
+/** Adds or replaces the entry for `entry.reference`. Only callable from a server action or route handler. */
+export async function savePendingCheckout(entry: PendingCheckout): Promise<void> {
+  const others = (await readPendingCheckouts()).filter((e) => e.reference !== entry.reference);
+  const entries = [entry, ...others].slice(0, MAX_ENTRIES);
+  (await cookies()).set(PENDING_CHECKOUTS_COOKIE, signValue(entries, getConfig().cookieSecret), cookieOptions(SEVEN_DAYS));
+}
