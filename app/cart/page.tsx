@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import Link from 'next/link';
+import { CartQuantityForm } from '@/components/cart-quantity-form';
+import { DropUnknownProducts } from '@/components/drop-unknown-products';
+import { OrderTotals } from '@/components/order-totals';
+import { removeFromCartAction } from '@/lib/cart/actions';
+import { readCart } from '@/lib/cart/cart-cookie';
+import { format } from '@/lib/i18n/format';
+import { getI18n } from '@/lib/i18n/server';
+import { formatYen } from '@/lib/money';
+import { FREE_SHIPPING_THRESHOLD, priceCart, SHIPPING_FEE } from '@/lib/pricing';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t.cart.heading };
+}
+
+export default async function CartPage() {
+  const { locale, t } = await getI18n();
+  const cart = priceCart(await readCart());
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">{t.cart.heading}</h1>
+      {cart.droppedProductIds.length > 0 && (
+        <>
+          <p role="status" className="rounded-lg bg-amber-50 p-3 text-amber-900" data-testid="cart-dropped-notice">
+            {t.cart.dropped}
+          </p>
+          <DropUnknownProducts />
+        </>
+      )}
+      {cart.lines.length === 0 ? (
+        <div className="card space-y-4 p-8 text-center" data-testid="cart-empty">
+          <p>{t.cart.empty}</p>
+          <Link href="/" className="btn-primary">
+            {t.cart.continueShopping}
+          </Link>
+        </div>
+      ) : (
+        <div className="grid gap-8 lg:grid-cols-[1fr_320px]">
+          <ul className="card divide-y divide-stone-200" aria-label={t.cart.heading}>
+            {cart.lines.map(({ product, quantity, unitPrice, lineTotal }) => {
+              const name = product.name[locale];
+              return (
+                <li key={product.id} className="flex gap-4 p-4" data-testid={`cart-line-${product.id}`}>
+                  <Image src={product.image} alt="" width={96} height={96} unoptimized className="h-24 w-24 rounded-lg bg-stone-100" />
+                  <div className="flex flex-1 flex-col gap-2">
+                    <div className="flex flex-wrap justify-between gap-2">
+                      <Link href={`/products/${product.slug}`} className="font-semibold underline-offset-2 hover:underline">
+                        {name}
+                      </Link>
+                      <span className="font-semibold" data-testid={`line-total-${product.id}`}>
+                        {formatYen(lineTotal, locale)}
+                      </span>
+                    </div>
+                    <p className="text-sm text-stone-600">
+                      {t.cart.unitPrice}: {formatYen(unitPrice, locale)}
+                    </p>
+                    <div className="flex flex-wrap items-start gap-3">
+                      <CartQuantityForm productId={product.id} productName={name} quantity={quantity} t={t.cart} />
+                      <form action={removeFromCartAction}>
+                        <input type="hidden" name="productId" value={product.id} />
+                        <button
+                          type="submit"
+                          className="btn-secondary"
+                          aria-label={format(t.cart.removeItem, { name })}
+                          data-testid={`remove-${product.id}`}
+                        >
+                          {t.cart.remove}
+                        </button>
+                      </form>
+                    </div>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+          <aside className="card h-fit space-y-4 p-5">
+            <OrderTotals cart={cart} locale={locale} t={t.cart} />
+            <p className="text-sm text-stone-600">
+              {cart.shippingFee > 0
+                ? format(t.cart.freeShippingGap, { amount: formatYen(FREE_SHIPPING_THRESHOLD - cart.subtotal, locale) })
+                : format(t.cart.freeShippingNote, {
+                    threshold: formatYen(FREE_SHIPPING_THRESHOLD, locale),
+                    fee: formatYen(SHIPPING_FEE, locale),
+                  })}
+            </p>
+            <Link href="/checkout" className="btn-primary w-full" data-testid="proceed-to-checkout">
+              {t.cart.checkout}
+            </Link>
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { randomUUID } from 'node:crypto';
+import { CheckoutForm } from '@/components/checkout-form';
+import { OrderTotals } from '@/components/order-totals';
+import { readCart } from '@/lib/cart/cart-cookie';
+import { prefectures } from '@/lib/checkout/prefectures';
+import { getI18n } from '@/lib/i18n/server';
+import { formatYen } from '@/lib/money';
+import { priceCart } from '@/lib/pricing';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t.checkout.heading };
+}
+
+export default async function CheckoutPage() {
+  const { locale, t } = await getI18n();
+  const cart = priceCart(await readCart());
+
+  if (cart.lines.length === 0) {
+    return (
+      <div className="card mx-auto max-w-lg space-y-4 p-8 text-center" data-testid="checkout-empty">
+        <h1 className="text-2xl font-bold">{t.checkout.heading}</h1>
+        <p>{t.checkout.formErrors.emptyCart}</p>
+        <Link href="/" className="btn-primary">
+          {t.cart.continueShopping}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold tracking-tight">{t.checkout.heading}</h1>
+        <p className="mt-2 text-stone-700">{t.checkout.intro}</p>
+      </div>
+      <div className="grid gap-8 lg:grid-cols-[1fr_340px]">
+        <CheckoutForm
+          t={t.checkout}
+          attemptId={randomUUID()}
+          prefectures={prefectures.map((p) => ({ code: p.code, name: p.name[locale] }))}
+        />
+        <aside className="card h-fit space-y-4 p-5 lg:sticky lg:top-4" aria-labelledby="summary-heading" data-testid="checkout-summary">
+          <div className="flex items-baseline justify-between">
+            <h2 id="summary-heading" className="text-lg font-semibold">
+              {t.checkout.summary}
+            </h2>
+            <Link href="/cart" className="text-sm underline">
+              {t.checkout.edit}
+            </Link>
+          </div>
+          <ul className="space-y-2 text-sm">
+            {cart.lines.map((line) => (
+              <li key={line.product.id} className="flex justify-between gap-2">
+                <span>
+                  {line.product.name[locale]} × {line.quantity}
+                </span>
+                <span>{formatYen(line.lineTotal, locale)}</span>
+              </li>
+            ))}
+          </ul>
+          <OrderTotals cart={cart} locale={locale} t={t.cart} />
+        </aside>
+      </div>
+    </div>
+  );
+}

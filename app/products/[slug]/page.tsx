@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AddToCartForm } from '@/components/add-to-cart-form';
+import { getCategory, getProductBySlug, listProducts } from '@/lib/catalog';
+import { getI18n } from '@/lib/i18n/server';
+import { formatYen } from '@/lib/money';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams() {
+  return listProducts().map((product) => ({ slug: product.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = getProductBySlug((await params).slug);
+  if (!product) return {};
+  const { locale } = await getI18n();
+  return { title: product.name[locale], description: product.description[locale] };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = getProductBySlug((await params).slug);
+  if (!product) notFound();
+  const { locale, t } = await getI18n();
+  const name = product.name[locale];
+
+  return (
+    <article className="grid gap-8 md:grid-cols-2">
+      <Image
+        src={product.image}
+        alt={name}
+        width={400}
+        height={400}
+        unoptimized
+        priority
+        className="card aspect-square w-full bg-stone-100 object-cover"
+      />
+      <div className="space-y-4">
+        <Link href="/" className="text-sm text-brand-700 underline">
+          ← {t.product.backToCatalog}
+        </Link>
+        <h1 className="text-3xl font-bold tracking-tight">{name}</h1>
+        <p className="text-2xl font-bold" data-testid="product-price">
+          {formatYen(product.price, locale)} <span className="text-sm font-normal text-stone-600">{t.product.taxIncluded}</span>
+        </p>
+        <p className="text-stone-700">{product.description[locale]}</p>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-stone-600">{t.product.brand}</dt>
+          <dd>{product.brand}</dd>
+          <dt className="text-stone-600">{t.product.category}</dt>
+          <dd>
+            <Link href={`/?category=${product.category}`} className="underline">
+              {getCategory(product.category)?.name[locale]}
+            </Link>
+          </dd>
+        </dl>
+        <AddToCartForm productId={product.id} productName={name} t={t} withQuantity />
+      </div>
+    </article>
+  );
+}

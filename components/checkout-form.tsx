@@ -1,0 +1,177 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { startTransition, useActionState, useEffect, useRef, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { checkoutSchema, type CheckoutData, type CheckoutErrorKey, type CheckoutField, type CheckoutInput } from '@/lib/checkout/schema';
+import { format } from '@/lib/i18n/format';
+import type { Messages } from '@/lib/i18n/messages';
+import { startCheckout, type CheckoutState } from '@/lib/smartpay';
+
+type Texts = Messages['checkout'];
+
+interface Props {
+  t: Texts;
+  attemptId: string;
+  prefectures: { code: string; name: string }[];
+}
+
+function errorText(t: Texts, key: CheckoutErrorKey | string | undefined): string | undefined {
+  if (!key) return undefined;
+  if (key.startsWith('tooLong:')) return format(t.errors.tooLong, { max: key.slice('tooLong:'.length) });
+  return (t.errors as Record<string, string>)[key] ?? t.errors.required;
+}
+
+const emptyValues: CheckoutInput = {
+  email: '',
+  familyName: '',
+  givenName: '',
+  familyNameKana: '',
+  givenNameKana: '',
+  phone: '',
+  postalCode: '',
+  prefecture: '',
+  city: '',
+  line1: '',
+  line2: '',
+};
+
+/**
+ * The checkout form: validated in the browser with the shared zod schema (react-hook-form), then posted to
+ * the `startCheckout` server action, which validates again and redirects to Smartpay. Without JavaScript
+ * the form posts straight to the action.
+ */
+export function CheckoutForm({ t, attemptId, prefectures }: Props) {
+  const [state, formAction, pending] = useActionState<CheckoutState, FormData>(startCheckout, {
+    fieldErrors: {},
+    values: {},
+    at: 0,
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<CheckoutInput, unknown, CheckoutData>({
+    resolver: zodResolver(checkoutSchema),
+    mode: 'onTouched',
+    defaultValues: { ...emptyValues, ...state.values },
+  });
+
+  useEffect(() => {
+    if (state.formError) alertRef.current?.focus();
+  }, [state]);
+
+  const errorFor = (field: CheckoutField) => errorText(t, errors[field]?.message ?? state.fieldErrors[field]);
+  const errorCount = Object.keys(errors).length || Object.keys(state.fieldErrors).length;
+
+  const field = (name: CheckoutField, label: string, input: ReactNode, options: { hint?: string; optional?: boolean } = {}) => {
+    const error = errorFor(name);
+    return (
+      <div>
+        <label htmlFor={name} className="block text-sm font-medium">
+          {label}{' '}
+          <span className="text-xs font-normal text-stone-600">{options.optional ? `(${t.optional})` : `(${t.required})`}</span>
+        </label>
+        {input}
+        {options.hint && (
+          <p id={`${name}-hint`} className="mt-1 text-xs text-stone-600">
+            {options.hint}
+          </p>
+        )}
+        <p id={`${name}-error`} className="field-error" data-testid={`error-${name}`} aria-live="polite">
+          {error}
+        </p>
+      </div>
+    );
+  };
+
+  const inputProps = (name: CheckoutField, hint = false) => {
+    const error = errorFor(name);
+    return {
+      id: name,
+      ...register(name),
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': [hint ? `${name}-hint` : '', `${name}-error`].filter(Boolean).join(' '),
+      'data-testid': `field-${name}`,
+      className: 'field-input',
+    };
+  };
+
+  return (
+    <form
+      ref={formRef}
+      action={formAction}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void handleSubmit(() => {
+          startTransition(() => formAction(new FormData(formRef.current!)));
+        })(event);
+      }}
+      className="space-y-8"
+      data-testid="checkout-form"
+    >
+      <input type="hidden" name="attemptId" value={attemptId} />
+      <div ref={alertRef} tabIndex={-1} role="alert" data-testid="checkout-error" className="empty:hidden">
+        {state.formError && (
+          <p className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900" key={state.at}>
+            {t.formErrors[state.formError]}
+          </p>
+        )}
+        {!state.formError && errorCount > 0 && (
+          <p className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">{format(t.errorSummary, { count: errorCount })}</p>
+        )}
+      </div>
+
+      <fieldset className="card space-y-4 p-5">
+        <legend className="px-1 text-lg font-semibold">{t.contact}</legend>
+        {field('email', t.email, <input type="email" autoComplete="email" inputMode="email" {...inputProps('email')} />)}
+        <div className="grid gap-4 sm:grid-cols-2">
+          {field('familyName', t.familyName, <input autoComplete="family-name" {...inputProps('familyName')} />)}
+          {field('givenName', t.givenName, <input autoComplete="given-name" {...inputProps('givenName')} />)}
+          {field('familyNameKana', t.familyNameKana, <input {...inputProps('familyNameKana')} />, { optional: true })}
+          {field('givenNameKana', t.givenNameKana, <input {...inputProps('givenNameKana')} />, { optional: true })}
+        </div>
+        {field('phone', t.phone, <input type="tel" autoComplete="tel-national" inputMode="tel" {...inputProps('phone', true)} />, {
+          hint: t.phoneHint,
+        })}
+      </fieldset>
+
+      <fieldset className="card space-y-4 p-5">
+        <legend className="px-1 text-lg font-semibold">{t.shippingAddress}</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {field(
+            'postalCode',
+            t.postalCode,
+            <input autoComplete="postal-code" inputMode="numeric" {...inputProps('postalCode', true)} />,
+            { hint: t.postalCodeHint },
+          )}
+          {field(
+            'prefecture',
+            t.prefecture,
+            <select autoComplete="address-level1" {...inputProps('prefecture')}>
+              <option value="">{t.choosePrefecture}</option>
+              {prefectures.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </select>,
+          )}
+        </div>
+        {field('city', t.city, <input autoComplete="address-level2" {...inputProps('city')} />)}
+        {field('line1', t.line1, <input autoComplete="address-line1" {...inputProps('line1')} />)}
+        {field('line2', t.line2, <input autoComplete="address-line2" {...inputProps('line2')} />, { optional: true })}
+      </fieldset>
+
+      <div className="space-y-2">
+        <button type="submit" className="btn-primary w-full text-lg" disabled={pending} data-testid="pay-with-smartpay">
+          {pending ? t.submitting : t.submit}
+        </button>
+        <p className="text-center text-sm text-stone-600">{t.smartpayNote}</p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import { setLocale } from '@/lib/i18n/actions';
+import { locales, type Locale } from '@/lib/i18n/locales';
+
+const names: Record<Locale, string> = { ja: '日本語', en: 'English' };
+
+/** A plain form, so switching works before JavaScript loads. */
+export function LocaleSwitcher({ locale, label }: { locale: Locale; label: string }) {
+  return (
+    <form action={setLocale} aria-label={label} className="flex overflow-hidden rounded-lg border border-stone-300 text-sm">
+      {locales.map((l) => (
+        <button
+          key={l}
+          type="submit"
+          name="locale"
+          value={l}
+          lang={l}
+          aria-pressed={l === locale}
+          data-testid={`locale-${l}`}
+          className="px-3 py-1.5 aria-pressed:bg-ink aria-pressed:text-white"
+        >
+          {names[l]}
+        </button>
+      ))}
+    </form>
+  );
+}

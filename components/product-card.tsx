@@ -1,0 +1,34 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import { AddToCartForm } from '@/components/add-to-cart-form';
+import type { Product } from '@/lib/catalog';
+import type { Locale } from '@/lib/i18n/locales';
+import type { Messages } from '@/lib/i18n/messages';
+import { formatYen } from '@/lib/money';
+
+export function ProductCard({ product, locale, t }: { product: Product; locale: Locale; t: Pick<Messages, 'product' | 'cart'> }) {
+  const name = product.name[locale];
+  return (
+    <li className="card flex flex-col overflow-hidden" data-testid={`product-card-${product.id}`}>
+      <Link href={`/products/${product.slug}`} className="group block">
+        <Image
+          src={product.image}
+          alt=""
+          width={400}
+          height={400}
+          unoptimized
+          className="aspect-square w-full bg-stone-100 object-cover transition group-hover:opacity-90"
+        />
+        <div className="px-4 pt-3">
+          <h3 className="font-semibold group-hover:underline">{name}</h3>
+          <p className="mt-1 text-lg font-bold">
+            {formatYen(product.price, locale)} <span className="text-xs font-normal text-stone-600">{t.product.taxIncluded}</span>
+          </p>
+        </div>
+      </Link>
+      <div className="mt-auto px-4 pb-4 pt-2">
+        <AddToCartForm productId={product.id} productName={name} t={t} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { LocaleSwitcher } from '@/components/locale-switcher';
+import { format } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/locales';
+import type { Messages } from '@/lib/i18n/messages';
+
+export function SiteHeader({ locale, t, cartCount }: { locale: Locale; t: Messages; cartCount: number }) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="text-lg font-bold tracking-tight">
+          {t.shop.name}
+        </Link>
+        <nav aria-label={t.nav.mainMenu} className="flex items-center gap-3">
+          <Link href="/cart" className="btn-secondary" data-testid="header-cart-link" aria-label={format(t.nav.cartCount, { count: cartCount })}>
+            <span aria-hidden="true">🛒</span>
+            <span>{t.nav.cart}</span>
+            <span
+              data-testid="cart-count"
+              className="min-w-6 rounded-full bg-brand-600 px-2 text-center text-sm font-semibold text-white"
+            >
+              {cartCount}
+            </span>
+          </Link>
+          <LocaleSwitcher locale={locale} label={t.nav.language} />
+        </nav>
+      </div>
+    </header>
+  );
+}
