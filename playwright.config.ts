@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests run against a production build on its own port, in sandbox mode (no keys, no network).
+ * The browser is Debian's Chromium when present (or PLAYWRIGHT_CHROMIUM_PATH), otherwise Playwright's own.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const APP_URL = `http://localhost:${PORT}`;
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: APP_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: chromiumPath
+          ? {
+              executablePath: chromiumPath,
+              args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+                '--no-first-run',
+              ],
+            }
+          : {},
+      },
+    },
+  ],
+  webServer: {
+    command: `npm run build && npm run start -- --port ${PORT}`,
+    url: APP_URL,
+    timeout: 240_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+    env: {
+      APP_URL,
+      PORT: String(PORT),
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Short enough that the "slow Smartpay" scenario trips the timeout quickly.
+      SMARTPAY_TIMEOUT_MS: '3000',
+      SANDBOX_SLOW_MS: '6000',
+      SMARTPAY_SECRET_KEY: '',
+      SMARTPAY_API_BASE: '',
+      DATABASE_URL: '',
+    },
+  },
+});
