@@ -17,7 +17,7 @@ export function CartQuantityForm({ productId, quantity, t, productName }: Props)
   const errorId = `qty-error-${productId}`;
   const invalid = state.status === 'error';
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2">
+    <form action={formAction} noValidate className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="productId" value={productId} />
       <label className="sr-only" htmlFor={`qty-${productId}`}>
         {format(t.quantityOf, { name: productName })}
