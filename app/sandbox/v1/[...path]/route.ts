@@ -1,0 +1,16 @@
+import { getSandbox, sandboxEnabled } from '@/lib/sandbox/instance';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** The sandbox's Smartpay API; it exists only when the shop runs in sandbox mode. */
+async function handle(request: Request): Promise<Response> {
+  if (!sandboxEnabled()) return new Response('Not Found', { status: 404 });
+  return getSandbox().handle(request);
+}
+
+export const GET = handle;
+export const POST = handle;
+export const PUT = handle;
+export const PATCH = handle;
+export const DELETE = handle;

@@ -1,0 +1,31 @@
+import type { SandboxStore } from './store';
+import type { Mode } from './types';
+
+/** What every resource handler can use. */
+export interface SandboxCore {
+  store: SandboxStore;
+  now(): number;
+  appUrl: string;
+  /** Records an event and hands it to webhook delivery (which runs in the background). */
+  emit(type: string, test: boolean, data: unknown): Promise<void>;
+}
+
+export interface HandlerContext {
+  core: SandboxCore;
+  mode: Mode;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+/** A handler's answer; `body: undefined` means an empty body (204). */
+export interface ApiResult {
+  status: number;
+  body?: unknown;
+}
+
+export type Handler = (ctx: HandlerContext) => Promise<ApiResult>;
+
+export const ok = (body: unknown): ApiResult => ({ status: 200, body });
+
+export const isTest = (mode: Mode) => mode === 'test';

@@ -1,0 +1,71 @@
+import { createCheckoutSession, getCheckoutSession, listCheckoutSessions } from './checkout-sessions';
+import type { Handler } from './core';
+import { cancelOrder, getOrder, listOrders } from './orders';
+import { createPayment, getPayment, listPayments, updatePayment } from './payments';
+import { createRefund, getRefund, listRefunds, updateRefund } from './refunds';
+import type { RouteInfo } from './simulate';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookEndpoints,
+  updateWebhookEndpoint,
+} from './webhook-endpoints';
+
+interface Route extends RouteInfo {
+  /** Path segments after the API prefix; `:id` matches one segment. */
+  path: string[];
+  handler: Handler;
+}
+
+const route = (method: string, path: string, resource: string, handler: Handler, action?: string): Route => ({
+  method,
+  path: path.split('/').filter(Boolean),
+  resource,
+  handler,
+  action,
+});
+
+const ROUTES: Route[] = [
+  route('POST', 'checkout-sessions', 'checkout-session', createCheckoutSession),
+  route('GET', 'checkout-sessions', 'checkout-session', listCheckoutSessions),
+  route('GET', 'checkout-sessions/:id', 'checkout-session', getCheckoutSession),
+  route('GET', 'orders', 'order', listOrders),
+  route('GET', 'orders/:id', 'order', getOrder),
+  route('PUT', 'orders/:id/cancellation', 'order', cancelOrder, 'cancellation'),
+  route('POST', 'payments', 'payment', createPayment),
+  route('GET', 'payments', 'payment', listPayments),
+  route('GET', 'payments/:id', 'payment', getPayment),
+  route('PATCH', 'payments/:id', 'payment', updatePayment),
+  route('POST', 'refunds', 'refund', createRefund),
+  route('GET', 'refunds', 'refund', listRefunds),
+  route('GET', 'refunds/:id', 'refund', getRefund),
+  route('PATCH', 'refunds/:id', 'refund', updateRefund),
+  route('POST', 'webhook-endpoints', 'webhook-endpoint', createWebhookEndpoint),
+  route('GET', 'webhook-endpoints', 'webhook-endpoint', listWebhookEndpoints),
+  route('GET', 'webhook-endpoints/:id', 'webhook-endpoint', getWebhookEndpoint),
+  route('PATCH', 'webhook-endpoints/:id', 'webhook-endpoint', updateWebhookEndpoint),
+  route('DELETE', 'webhook-endpoints/:id', 'webhook-endpoint', deleteWebhookEndpoint),
+];
+
+export interface RouteMatch {
+  route: Route;
+  params: Record<string, string>;
+}
+
+export function matchRoute(method: string, segments: string[]): RouteMatch | undefined {
+  for (const candidate of ROUTES) {
+    if (candidate.method !== method || candidate.path.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = candidate.path.every((part, index) => {
+      const segment = segments[index]!;
+      if (part.startsWith(':')) {
+        params[part.slice(1)] = segment;
+        return true;
+      }
+      return part === segment;
+    });
+    if (matches) return { route: candidate, params };
+  }
+  return undefined;
+}
