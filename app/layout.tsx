@@ -1,11 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SandboxBanner } from '@/components/sandbox-banner';
-import { SiteHeader } from '@/components/site-header';
-import { readCart } from '@/lib/cart/cart-cookie';
 import { getConfig } from '@/lib/config';
 import { getI18n } from '@/lib/i18n/server';
-import { priceCart } from '@/lib/pricing';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,24 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1f57cc' };
 
+/** The document shell shared by the shop and the sandbox's pages; each brings its own chrome. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, t } = await getI18n();
-  const cartCount = priceCart(await readCart()).itemCount;
+  const { locale } = await getI18n();
   return (
     <html lang={locale}>
-      <body className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-          {t.nav.skipToContent}
-        </a>
-        {getConfig().mode === 'sandbox' && <SandboxBanner t={t.sandbox} />}
-        <SiteHeader locale={locale} t={t} cartCount={cartCount} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-          {children}
-        </main>
-        <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600">
-          <p>{t.shop.tagline}</p>
-        </footer>
-      </body>
+      <body className="flex min-h-screen flex-col">{children}</body>
     </html>
   );
 }

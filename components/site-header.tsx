@@ -13,7 +13,11 @@ export function SiteHeader({ locale, t, cartCount }: { locale: Locale; t: Messag
         </Link>
         <nav aria-label={t.nav.mainMenu} className="flex items-center gap-3">
           <Link href="/cart" className="btn-secondary" data-testid="header-cart-link" aria-label={format(t.nav.cartCount, { count: cartCount })}>
-            <span aria-hidden="true">🛒</span>
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h9.2a1 1 0 0 0 1-.8L20 8H6.2" strokeLinecap="round" strokeLinejoin="round" />
+              <circle cx="9" cy="19" r="1.5" />
+              <circle cx="17" cy="19" r="1.5" />
+            </svg>
             <span>{t.nav.cart}</span>
             <span
               data-testid="cart-count"
