@@ -47,5 +47,4 @@ export async function dropUnknownProductsAction(): Promise<void> {
   const cart = await readCart();
   const kept = cart.filter((line) => getProductById(line.productId));
   if (kept.length !== cart.length) await writeCart(kept);
-  revalidatePath('/', 'layout');
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
 import { CartQuantityForm } from '@/components/cart-quantity-form';
-import { DropUnknownProducts } from '@/components/drop-unknown-products';
+import { DroppedProductsNotice } from '@/components/dropped-products-notice';
 import { OrderTotals } from '@/components/order-totals';
 import { removeFromCartAction } from '@/lib/cart/actions';
 import { readCart } from '@/lib/cart/cart-cookie';
@@ -22,14 +22,7 @@ export default async function CartPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">{t.cart.heading}</h1>
-      {cart.droppedProductIds.length > 0 && (
-        <>
-          <p role="status" className="rounded-lg bg-amber-50 p-3 text-amber-900" data-testid="cart-dropped-notice">
-            {t.cart.dropped}
-          </p>
-          <DropUnknownProducts />
-        </>
-      )}
+      <DroppedProductsNotice dropped={cart.droppedProductIds.length > 0} message={t.cart.dropped} />
       {cart.lines.length === 0 ? (
         <div className="card space-y-4 p-8 text-center" data-testid="cart-empty">
           <p>{t.cart.empty}</p>
