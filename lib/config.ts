@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -48,6 +49,7 @@ const envSchema = z.object({
     z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(120_000).default(10_000),
   ),
   COOKIE_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data')),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string').optional(),
@@ -72,6 +74,8 @@ export interface AppConfig {
   };
   cookieSecret: string;
   databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files when DATABASE_URL is unset. */
+  dataDir: string;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     cookieSecret: e.COOKIE_SECRET ?? DEV_COOKIE_SECRET,
     databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
   };
 }
 

@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { OrderStatus } from '@/lib/orders/status';
+
+/** The shop's own tables. Changes go through versioned migrations in drizzle/ (`npm run db:generate`). */
+
+export interface StoredCustomer {
+  email: string;
+  familyName: string;
+  givenName: string;
+  familyNameKana?: string;
+  givenNameKana?: string;
+  /** E.164 */
+  phone: string;
+}
+
+export interface StoredAddress {
+  postalCode: string;
+  prefecture: string;
+  city: string;
+  line1: string;
+  line2?: string;
+}
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** The shop's order reference, sent to Smartpay as `reference` and put in the success/cancel URLs. */
+    reference: text('reference').notNull().unique(),
+    status: text('status').$type<OrderStatus>().notNull(),
+    locale: text('locale').notNull(),
+    currency: text('currency').notNull().default('JPY'),
+    subtotal: integer('subtotal').notNull(),
+    shippingFee: integer('shipping_fee').notNull(),
+    total: integer('total').notNull(),
+    customer: jsonb('customer').$type<StoredCustomer>().notNull(),
+    shippingAddress: jsonb('shipping_address').$type<StoredAddress>().notNull(),
+    smartpaySessionId: text('smartpay_session_id').unique(),
+    smartpayOrderId: text('smartpay_order_id').unique(),
+    /** Smartpay's own status string, as last seen. */
+    smartpayStatus: text('smartpay_status'),
+    capturedAmount: integer('captured_amount').notNull().default(0),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('orders_created_at_idx').on(table.createdAt)],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: serial('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    productId: text('product_id').notNull(),
+    name: text('name').notNull(),
+    /** Tax-included unit price in yen, as charged. */
+    unitPrice: integer('unit_price').notNull(),
+    quantity: integer('quantity').notNull(),
+    lineTotal: integer('line_total').notNull(),
+  },
+  (table) => [index('order_lines_order_id_idx').on(table.orderId)],
+);
+
+/** Every change of an order's status, with what caused it. */
+export const orderStatusChanges = pgTable(
+  'order_status_changes',
+  {
+    id: serial('id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status').$type<OrderStatus>(),
+    toStatus: text('to_status').$type<OrderStatus>().notNull(),
+    /** checkout | return | webhook | recheck | merchant */
+    source: text('source').notNull(),
+    detail: text('detail'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('order_status_changes_order_id_idx').on(table.orderId)],
+);
+
+/** Webhook events received, once each by Smartpay's event id. */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    eventId: text('event_id').primaryKey(),
+    type: text('type').notNull(),
+    /** The Smartpay order the event concerns, once known. */
+    smartpayOrderId: text('smartpay_order_id'),
+    eventCreatedAt: bigint('event_created_at', { mode: 'number' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    /** processed | ignored | failed: <reason> */
+    outcome: text('outcome'),
+    payload: jsonb('payload').notNull(),
+  },
+  (table) => [index('webhook_events_order_idx').on(table.smartpayOrderId)],
+);
