@@ -61,7 +61,7 @@ const code = (text: string) => <code className="break-all font-mono text-xs">{te
 
 export default async function SandboxDashboardPage() {
   if (!sandboxEnabled()) notFound();
-  const state = await getSandbox().snapshot();
+  const state = await (await getSandbox()).snapshot();
   const endpointUrl = new Map(state.webhookEndpoints.map((endpoint) => [endpoint.id, endpoint.url]));
 
   return (

@@ -11,7 +11,7 @@ import { getSandbox, sandboxEnabled } from './instance';
 export async function submitCheckoutOutcome(sessionId: string, outcome: string): Promise<void> {
   if (!sandboxEnabled()) notFound();
   if (!isCheckoutOutcome(outcome)) throw new Error(`Unknown checkout outcome: ${outcome}`);
-  const result = await getSandbox().completeCheckout(sessionId, outcome);
+  const result = await (await getSandbox()).completeCheckout(sessionId, outcome);
   if (!result) notFound();
   if (result.redirectTo) redirect(result.redirectTo);
   const query = result.softDeclined ? '?result=soft-declined' : '';

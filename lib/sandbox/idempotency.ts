@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from './errors';
-import type { KeyedLock } from './lock';
 import type { SandboxStore } from './store';
 
 /** Smartpay keeps idempotency keys for 6 hours from first receipt. */
@@ -29,33 +28,32 @@ export function fingerprint(method: string, path: string, body: unknown): string
 }
 
 /**
- * Runs `work` once per (API key, Idempotency-Key): requests with one key are serialized; a repeat
+ * Runs `work` once per (API key, Idempotency-Key). Call it inside the store's exclusive section (with
+ * that section's store), so requests with one key are serialized across processes; a repeat
  * with the same method, path and body gets the first answer back; a different request is refused
  * with 409 `idempotency-key.reused`. Answers of 500 and above are not kept (the request may be retried).
  */
 export async function withIdempotency(
-  deps: { store: SandboxStore; lock: KeyedLock; now(): number },
+  deps: { store: SandboxStore; now(): number },
   scope: { apiKey: string; key: string; fingerprint: string },
   work: () => Promise<StoredAnswer>,
 ): Promise<StoredAnswer & { replayed: boolean }> {
   const storeKey = `${scope.apiKey}:${scope.key}`;
-  return deps.lock.run(`idempotency:${storeKey}`, async () => {
-    const existing = await deps.store.getIdempotency(storeKey);
-    if (existing && deps.now() - existing.createdAt < IDEMPOTENCY_WINDOW_MS) {
-      if (existing.fingerprint !== scope.fingerprint) {
-        throw new ApiError(
-          409,
-          'idempotency-key.reused',
-          'This Idempotency-Key was already used with a different request; use a new key for a new request',
-          [{ path: 'Idempotency-Key', message: 'was used with a different method, path or body' }],
-        );
-      }
-      return { status: existing.status, body: existing.body, replayed: true };
+  const existing = await deps.store.getIdempotency(storeKey);
+  if (existing && deps.now() - existing.createdAt < IDEMPOTENCY_WINDOW_MS) {
+    if (existing.fingerprint !== scope.fingerprint) {
+      throw new ApiError(
+        409,
+        'idempotency-key.reused',
+        'This Idempotency-Key was already used with a different request; use a new key for a new request',
+        [{ path: 'Idempotency-Key', message: 'was used with a different method, path or body' }],
+      );
     }
-    const answer = await work();
-    if (answer.status < 500) {
-      await deps.store.putIdempotency(storeKey, { ...answer, fingerprint: scope.fingerprint, createdAt: deps.now() });
-    }
-    return { ...answer, replayed: false };
-  });
+    return { status: existing.status, body: existing.body, replayed: true };
+  }
+  const answer = await work();
+  if (answer.status < 500) {
+    await deps.store.putIdempotency(storeKey, { ...answer, fingerprint: scope.fingerprint, createdAt: deps.now() });
+  }
+  return { ...answer, replayed: false };
 }

@@ -1,3 +1,4 @@
+import { setCheckoutOutcome } from './checkout-outcome';
 import { createCheckoutSession, getCheckoutSession, listCheckoutSessions } from './checkout-sessions';
 import type { Handler } from './core';
 import { cancelOrder, getOrder, listOrders } from './orders';
@@ -46,6 +47,7 @@ const ROUTES: Route[] = [
   route('GET', 'webhook-endpoints/:id', 'webhook-endpoint', getWebhookEndpoint),
   route('PATCH', 'webhook-endpoints/:id', 'webhook-endpoint', updateWebhookEndpoint),
   route('DELETE', 'webhook-endpoints/:id', 'webhook-endpoint', deleteWebhookEndpoint),
+  route('POST', 'testing/checkout-sessions/:id/outcome', 'checkout-session', setCheckoutOutcome, 'outcome'),
 ];
 
 export interface RouteMatch {

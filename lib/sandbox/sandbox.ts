@@ -10,13 +10,12 @@ import {
   type CheckoutView,
 } from './hosted-checkout';
 import { fingerprint, REPLAY_HEADER, withIdempotency, type StoredAnswer } from './idempotency';
-import { KeyedLock } from './lock';
 import { MemoryStore } from './memory-store';
 import { matchRoute } from './router';
 import { scenarioOf, simulatedResponse, slowDelayMs } from './simulate';
 import type { SandboxStore } from './store';
 import type { RecordMap } from './types';
-import { DEFAULT_RETRY_DELAYS_MS, WebhookDispatcher } from './webhook-delivery';
+import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_RETRY_DELAYS_MS, enqueueDeliveries, WebhookDispatcher } from './webhook-delivery';
 import { newWebhookEndpoint } from './webhook-endpoints';
 
 /** The path every API route lives under, on the shop's own origin. */
@@ -32,6 +31,8 @@ export interface SandboxOptions {
   now?: () => number;
   fetch?: typeof fetch;
   deliveryRetryDelaysMs?: number[];
+  /** How often to look for due webhook deliveries (ms); 0 polls only after changes and in `flushDeliveries`. */
+  deliveryPollIntervalMs?: number;
   store?: SandboxStore;
 }
 
@@ -52,10 +53,12 @@ export interface Sandbox {
   completeCheckout(id: string, outcome: CheckoutOutcome): Promise<CheckoutResult | undefined>;
   /** Everything stored, newest first, for the dashboard. */
   snapshot(): Promise<SandboxSnapshot>;
-  /** Resolves when every webhook delivery started so far has finished (retries included). */
+  /** Resolves when no webhook delivery is pending any more (retries included). */
   flushDeliveries(): Promise<void>;
   /** Id of the shop's own, automatically registered webhook endpoint. */
   shopWebhookEndpointId(): Promise<string>;
+  /** Stops the delivery poller and waits for attempts in flight; the store stays as it is. */
+  close(): Promise<void>;
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -76,30 +79,42 @@ function internalError(error: unknown): Response {
 export function createSandbox(options: SandboxOptions): Sandbox {
   const store = options.store ?? new MemoryStore();
   const now = options.now ?? Date.now;
-  const lock = new KeyedLock();
+  const pollIntervalMs = options.deliveryPollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const dispatcher = new WebhookDispatcher({
     store,
     now,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     retryDelaysMs: options.deliveryRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    pollIntervalMs: pollIntervalMs || DEFAULT_POLL_INTERVAL_MS,
   });
   const appUrl = options.appUrl.replace(/\/+$/, '');
-  const core: SandboxCore = {
-    store,
-    now,
-    appUrl,
-    async emit(type, test, data) {
-      const event = newEvent(type, test, data, now());
-      await store.put('event', event);
-      dispatcher.dispatch(event);
-    },
-  };
-  /** All state changes and reads run one at a time, so concurrent requests never interleave. */
-  const exclusive = <T>(work: () => Promise<T>) => lock.run('state', work);
+
+  /**
+   * All state changes and reads run one at a time (across processes for a database store), each with
+   * a core whose store is the exclusive section's. Deliveries of events emitted meanwhile are started
+   * once the section has ended.
+   */
+  async function exclusive<T>(work: (core: SandboxCore) => Promise<T>): Promise<T> {
+    let emitted = false;
+    const result = await store.exclusive((section) =>
+      work({
+        store: section,
+        now,
+        appUrl,
+        async emit(type, test, data) {
+          const event = newEvent(type, test, data, now());
+          await section.put('event', event);
+          if ((await enqueueDeliveries(section, event, now(), Date.now())) > 0) emitted = true;
+        },
+      }),
+    );
+    if (emitted) dispatcher.wake();
+    return result;
+  }
 
   const shopUrl = `${appUrl}${SHOP_WEBHOOK_PATH}`;
-  const ready: Promise<string> = (async () => {
-    const existing = (await store.list('webhookEndpoint')).find(
+  const ready: Promise<string> = exclusive(async ({ store: section }) => {
+    const existing = (await section.list('webhookEndpoint')).find(
       (endpoint) => endpoint.test && endpoint.url === shopUrl && endpoint.signingSecret === options.webhookSecret,
     );
     if (existing) return existing.id;
@@ -108,9 +123,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       description: 'The shop’s own webhook route (registered automatically by the sandbox)',
       signingSecret: options.webhookSecret,
     });
-    await store.put('webhookEndpoint', endpoint);
+    await section.put('webhookEndpoint', endpoint);
     return endpoint.id;
-  })();
+  });
+  ready.then(
+    () => {
+      if (pollIntervalMs > 0) dispatcher.start();
+    },
+    (error: unknown) => console.error('[sandbox] could not start', error),
+  );
 
   async function handle(request: Request): Promise<Response> {
     try {
@@ -149,11 +170,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         throw invalid([{ path: '', message: 'must be a JSON object' }]);
       }
 
-      const run = async (): Promise<StoredAnswer> => {
+      const run = async (core: SandboxCore): Promise<StoredAnswer> => {
         try {
-          const result = await exclusive(() =>
-            match.route.handler({ core, mode: caller.mode, params: match.params, query: url.searchParams, body }),
-          );
+          const result = await match.route.handler({ core, mode: caller.mode, params: match.params, query: url.searchParams, body });
           return { status: result.status, body: result.body === undefined ? '' : JSON.stringify(result.body) };
         } catch (error) {
           if (error instanceof ApiError) return { status: error.statusCode, body: JSON.stringify(error.toBody()) };
@@ -162,15 +181,15 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       };
 
       const key = request.headers.get('idempotency-key')?.trim();
-      if (key && BODY_METHODS.has(method)) {
-        const answer = await withIdempotency(
-          { store, lock, now },
+      const answer = await exclusive(async (core) => {
+        if (!key || !BODY_METHODS.has(method)) return { ...(await run(core)), replayed: false };
+        return withIdempotency(
+          { store: core.store, now },
           { apiKey: caller.apiKey, key, fingerprint: fingerprint(method, url.pathname, body ?? {}) },
-          run,
+          () => run(core),
         );
-        return answerResponse(answer, answer.replayed);
-      }
-      return answerResponse(await run(), false);
+      });
+      return answerResponse(answer, answer.replayed);
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
       return internalError(error);
@@ -181,11 +200,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     handle,
     async getSessionForCheckout(id) {
       await ready;
-      return exclusive(() => getCheckoutView(core, id));
+      return exclusive((core) => getCheckoutView(core, id));
     },
     async completeCheckout(id, outcome) {
       await ready;
-      return exclusive(() => completeCheckout(core, id, outcome));
+      return exclusive((core) => completeCheckout(core, id, outcome));
     },
     async snapshot() {
       await ready;
@@ -200,7 +219,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       ]);
       return { checkoutSessions, orders, payments, refunds, events, deliveries, webhookEndpoints };
     },
-    flushDeliveries: () => dispatcher.flush(),
+    async flushDeliveries() {
+      await ready;
+      await dispatcher.flush();
+    },
     shopWebhookEndpointId: () => ready,
+    close: () => dispatcher.stop(),
   };
 }

@@ -1,4 +1,5 @@
-import { createSandbox, type SandboxOptions } from './sandbox';
+import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
+import type { SandboxStore } from './store';
 
 /** Helpers shared by the sandbox's unit tests. */
 
@@ -11,8 +12,32 @@ export const BASE = `${APP_URL}/sandbox/v1`;
 /** A fetch that answers 200 to everything, so deliveries to the shop endpoint do not touch the network. */
 export const okFetch: typeof fetch = async () => new Response('ok', { status: 200 });
 
-export function newSandbox(options: Partial<SandboxOptions> = {}) {
-  return createSandbox({ appUrl: APP_URL, webhookSecret: SHOP_SECRET, fetch: okFetch, deliveryRetryDelaysMs: [0, 0], ...options });
+let storeFactory: (() => SandboxStore) | undefined;
+const opened = new Set<Sandbox>();
+
+/** Makes `newSandbox` use stores from `factory` (e.g. a database store) instead of a fresh memory store. */
+export function useStores(factory: (() => SandboxStore) | undefined): void {
+  storeFactory = factory;
+}
+
+/** Stops the delivery pollers of every sandbox `newSandbox` made so far. */
+export async function closeSandboxes(): Promise<void> {
+  const sandboxes = [...opened];
+  opened.clear();
+  await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
+}
+
+export function newSandbox(options: Partial<SandboxOptions> = {}): Sandbox {
+  const sandbox = createSandbox({
+    appUrl: APP_URL,
+    webhookSecret: SHOP_SECRET,
+    fetch: okFetch,
+    deliveryRetryDelaysMs: [0, 0],
+    store: storeFactory?.(),
+    ...options,
+  });
+  opened.add(sandbox);
+  return sandbox;
 }
 
 export function validSessionBody(): Record<string, unknown> {

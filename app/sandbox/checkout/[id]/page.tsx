@@ -23,7 +23,7 @@ export default async function SandboxCheckoutPage({ params, searchParams }: Page
   if (!sandboxEnabled()) notFound();
   const { id } = await params;
   const query = await searchParams;
-  const view = await getSandbox().getSessionForCheckout(id);
+  const view = await (await getSandbox()).getSessionForCheckout(id);
   if (!view) notFound();
 
   const { session, order, lines } = view;

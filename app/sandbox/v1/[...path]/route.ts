@@ -6,7 +6,7 @@ export const runtime = 'nodejs';
 /** The sandbox's Smartpay API; it exists only when the shop runs in sandbox mode. */
 async function handle(request: Request): Promise<Response> {
   if (!sandboxEnabled()) return new Response('Not Found', { status: 404 });
-  return getSandbox().handle(request);
+  return (await getSandbox()).handle(request);
 }
 
 export const GET = handle;

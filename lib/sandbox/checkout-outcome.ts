@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { hostedCheckoutUrl } from './checkout-sessions';
+import { ok, type Handler } from './core';
+import { notFound } from './errors';
+import { orderView } from './expand';
+import { CHECKOUT_OUTCOMES, completeCheckout } from './hosted-checkout';
+import { loadForMode } from './load';
+import { parseBody } from './validation';
+
+/**
+ * Sandbox extension (real Smartpay has no such endpoint): `POST /testing/checkout-sessions/{id}/outcome`
+ * does what the hosted page's buttons do, for scripts and tests that play the shopper without a browser.
+ */
+
+const outcomeSchema = z.object({
+  outcome: z.enum(CHECKOUT_OUTCOMES, { error: `must be one of ${CHECKOUT_OUTCOMES.join(', ')}` }),
+});
+
+export const setCheckoutOutcome: Handler = async ({ core, mode, params, body }) => {
+  const { outcome } = parseBody(outcomeSchema, body);
+  const session = await loadForMode(core.store, 'checkoutSession', params.id ?? '', mode);
+  const result = await completeCheckout(core, session.id, outcome);
+  if (!result) throw notFound('checkout-session', session.id);
+  const page = hostedCheckoutUrl(core.appUrl, session.id);
+  const redirectUrl = result.redirectTo ?? (result.softDeclined ? `${page}?result=soft-declined` : page);
+  return ok({ redirectUrl, order: await orderView(core.store, result.order, true) });
+};

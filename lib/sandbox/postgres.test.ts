@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
+import { openDbStore } from './db-open';
+import { clearSandboxTables, dbStoreOn } from './db-testing';
+import type { Sandbox } from './sandbox';
+import { call, createSession, newSandbox, validSessionBody } from './testing';
+
+/**
+ * Two sandboxes on one PostgreSQL through two separate connection pools, as two shop processes would be.
+ * Runs only with SANDBOX_TEST_DATABASE_URL set (its sandbox tables are emptied).
+ */
+const databaseUrl = process.env.SANDBOX_TEST_DATABASE_URL;
+
+describe.skipIf(!databaseUrl)('two pools on one PostgreSQL', () => {
+  const handles: DatabaseHandle[] = [];
+  const sandboxes: Sandbox[] = [];
+  const received: string[] = [];
+  const recording: typeof fetch = async (_url, init) => {
+    received.push(new Headers(init?.headers).get('smartpay-event-id')!);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return new Response('ok', { status: 200 });
+  };
+
+  beforeAll(async () => {
+    for (let index = 0; index < 2; index += 1) {
+      const handle = await openDatabase({ databaseUrl });
+      await openDbStore(handle);
+      handles.push(handle);
+    }
+    await clearSandboxTables(handles[0]!);
+    for (const handle of handles) {
+      sandboxes.push(newSandbox({ store: dbStoreOn(handle), fetch: recording, deliveryPollIntervalMs: 20 }));
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
+    await Promise.all(handles.map((handle) => handle.close()));
+  });
+
+  it('creates one session for 10 parallel requests with one key across both', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        call(sandboxes[index % 2]!, 'POST', '/checkout-sessions', {
+          body: validSessionBody(),
+          headers: { 'Idempotency-Key': 'pg-shared-key' },
+        }),
+      ),
+    );
+    expect(results.every((result) => result.status === 200)).toBe(true);
+    expect(new Set(results.map((result) => result.body.id)).size).toBe(1);
+    const state = await sandboxes[1]!.snapshot();
+    expect(state.checkoutSessions).toHaveLength(1);
+    expect(state.webhookEndpoints).toHaveLength(1);
+  });
+
+  it('attempts each delivery from one pool only', async () => {
+    for (let index = 0; index < 6; index += 1) {
+      const session = await createSession(sandboxes[index % 2]!);
+      await call(sandboxes[(index + 1) % 2]!, 'POST', `/testing/checkout-sessions/${session.id}/outcome`, {
+        body: { outcome: 'approve' },
+      });
+    }
+    await Promise.all(sandboxes.map((sandbox) => sandbox.flushDeliveries()));
+    const state = await sandboxes[0]!.snapshot();
+    expect(state.events).toHaveLength(12);
+    expect(state.deliveries.every((delivery) => delivery.state === 'succeeded' && delivery.attempts.length === 1)).toBe(true);
+    expect([...received].sort()).toEqual(state.events.map((event) => event.id).sort());
+  });
+});
