@@ -4,8 +4,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Smartpay error bodies and sandbox state are logged on the server; keep them out of the client bundle.
-  serverExternalPackages: [],
+  // PGlite loads its WebAssembly and data files relative to its own module; bundling breaks those paths.
+  serverExternalPackages: ['@electric-sql/pglite'],
 };
 
 module.exports = nextConfig;

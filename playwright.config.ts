@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -7,6 +9,8 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const APP_URL = `http://localhost:${PORT}`;
+// A fresh embedded database per run, apart from the one `npm run dev` uses.
+const DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'storefront-e2e-'));
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
@@ -59,7 +63,8 @@ export default defineConfig({
       SANDBOX_SLOW_MS: '6000',
       SMARTPAY_SECRET_KEY: '',
       SMARTPAY_API_BASE: '',
-      DATABASE_URL: '',
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      DATA_DIR,
     },
   },
 });

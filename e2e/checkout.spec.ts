@@ -85,7 +85,7 @@ test('/success for an order Smartpay has not authorized says so and keeps the ca
   const ref = new URL(page.url()).searchParams.get('ref');
   await page.goto(`/success?ref=${ref}`);
   await expect(page.getByTestId('success-not-confirmed')).toBeVisible();
-  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'requires_authorization');
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'awaiting_authorization');
   await expect(cartCount(page)).toHaveText('1');
 });
 

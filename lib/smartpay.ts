@@ -9,14 +9,19 @@ import { checkoutFields, checkoutSchema, fieldErrorsOf, type CheckoutErrorKey, t
 import { getConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { getLocale } from '@/lib/i18n/server';
-import { priceCart } from '@/lib/pricing';
+import { db, type Database } from '@/lib/db/client';
+import { recordPendingOrder, transitionOrder, type NewOrder, type Order } from '@/lib/orders/repository';
+import { isPaid } from '@/lib/orders/status';
+import { priceCart, type PricedCart } from '@/lib/pricing';
+import type { CreateCheckoutSessionRequest } from '@/lib/smartpay-api/types';
 import { smartpay } from '@/lib/smartpay-api/client';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
 
 /**
  * The checkout server action: validates the form again on the server, prices the cart from the catalog,
- * creates a Smartpay checkout session (idempotently) and redirects the shopper to Smartpay. On any
- * failure it returns the errors to the form and leaves the cart untouched.
+ * records a pending order, creates a Smartpay checkout session (idempotently), keeps the session with the
+ * order and redirects the shopper to Smartpay. On any failure it returns the errors to the form and
+ * leaves the cart untouched.
  */
 
 export type CheckoutFormError = 'emptyCart' | 'expired' | 'invalidRequest' | 'unavailable' | 'timeout' | 'unexpected';
@@ -32,6 +37,39 @@ export interface CheckoutState {
 
 const formErrorFor = (error: SmartpayError): CheckoutFormError =>
   error.kind === 'invalid-request' ? 'invalidRequest' : error.kind === 'timeout' ? 'timeout' : error.kind === 'bad-response' ? 'unexpected' : 'unavailable';
+
+function newOrderFrom(reference: string, locale: string, cart: PricedCart, payload: CreateCheckoutSessionRequest): NewOrder {
+  const customer = payload.customerInfo;
+  const address = payload.shippingInfo.address;
+  return {
+    reference,
+    locale,
+    subtotal: cart.subtotal,
+    shippingFee: cart.shippingFee,
+    total: cart.total,
+    customer: {
+      email: customer.emailAddress ?? '',
+      familyName: customer.lastName ?? '',
+      givenName: customer.firstName ?? '',
+      familyNameKana: customer.lastNameKana,
+      givenNameKana: customer.firstNameKana,
+      phone: customer.phoneNumber ?? '',
+    },
+    shippingAddress: {
+      postalCode: address.postalCode,
+      prefecture: address.administrativeArea ?? '',
+      city: address.locality,
+      line1: address.line1,
+      line2: address.line2,
+    },
+    lines: cart.lines.map((line) => ({
+      productId: line.product.id,
+      name: line.product.name[locale === 'en' ? 'en' : 'ja'],
+      unitPrice: line.unitPrice,
+      quantity: line.quantity,
+    })),
+  };
+}
 
 export async function startCheckout(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
   const values: CheckoutState['values'] = {};
@@ -67,6 +105,18 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     shopName: getDictionary(locale).shop.name,
   });
 
+  let database: Database;
+  let order: Order;
+  try {
+    database = await db();
+    order = await recordPendingOrder(database, newOrderFrom(reference, locale, cart, payload));
+  } catch (error) {
+    console.error(`[checkout ${reference}] the order could not be recorded`, error);
+    return answer({ formError: 'unexpected' });
+  }
+  // The same attempt was already paid (a resubmitted form): show its result instead of paying again.
+  if (isPaid(order.status)) redirect(`/success?ref=${encodeURIComponent(reference)}`);
+
   let checkoutUrl: string;
   try {
     const session = await smartpay().createCheckoutSession(payload, idempotencyKeyFor(attemptId, payload));
@@ -76,21 +126,19 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
         message: `Checkout URL ${session.url} is not on the expected origin ${config.smartpay.checkoutOrigin}`,
       });
     }
-    await savePendingCheckout({
-      reference,
-      sessionId: session.id,
-      orderId: typeof session.order === 'string' ? session.order : session.order?.id,
-      amount: payload.amount,
-      createdAt: Date.now(),
+    await transitionOrder(database, order.id, 'awaiting_authorization', 'checkout', `checkout session ${session.id}`, {
+      smartpaySessionId: session.id,
+      smartpayOrderId: typeof session.order === 'string' ? session.order : session.order?.id,
     });
+    await savePendingCheckout({ reference, createdAt: Date.now() });
     checkoutUrl = session.url;
   } catch (error) {
-    if (error instanceof SmartpayError) {
-      console.error(`[checkout ${reference}] ${error.toLogString()}`);
-      return answer({ formError: formErrorFor(error) });
-    }
-    console.error(`[checkout ${reference}] unexpected error`, error);
-    return answer({ formError: 'unexpected' });
+    const detail = error instanceof SmartpayError ? error.toLogString() : String(error);
+    console.error(`[checkout ${reference}] ${detail}`);
+    await transitionOrder(database, order.id, 'failed', 'checkout', detail).catch((e: unknown) =>
+      console.error(`[checkout ${reference}] could not mark the order failed`, e),
+    );
+    return answer({ formError: error instanceof SmartpayError ? formErrorFor(error) : 'unexpected' });
   }
   redirect(checkoutUrl);
 }

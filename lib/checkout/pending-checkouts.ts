@@ -6,9 +6,8 @@ import { cookieOptions } from '@/lib/cookie-options';
 import { signValue, verifySignedValue } from '@/lib/signed-value';
 
 /**
- * The checkouts this browser started, newest first, in a signed httpOnly cookie: the shop's order
- * reference with the Smartpay checkout session it belongs to. /success looks the reference up here,
- * then asks Smartpay for the truth.
+ * The checkouts this browser started, newest first, in a signed httpOnly cookie. /success shows an
+ * order only to the browser that placed it; the order itself lives in the database.
  */
 export const PENDING_CHECKOUTS_COOKIE = 'checkouts';
 const MAX_ENTRIES = 5;
@@ -16,9 +15,6 @@ const SEVEN_DAYS = 60 * 60 * 24 * 7;
 
 const entrySchema = z.object({
   reference: z.string(),
-  sessionId: z.string(),
-  orderId: z.string().optional(),
-  amount: z.number().int(),
   createdAt: z.number(),
   /** Set once the cart was emptied for this order, so a reload of /success never empties a newer cart. */
   cartCleared: z.boolean().optional(),

@@ -101,3 +101,19 @@ export const webhookEvents = pgTable(
   },
   (table) => [index('webhook_events_order_idx').on(table.smartpayOrderId)],
 );
+
+/** Refunds made on an order's payments, once each by Smartpay's refund id. */
+export const orderRefunds = pgTable(
+  'order_refunds',
+  {
+    smartpayRefundId: text('smartpay_refund_id').primaryKey(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    smartpayPaymentId: text('smartpay_payment_id').notNull(),
+    amount: integer('amount').notNull(),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('order_refunds_order_id_idx').on(table.orderId)],
+);

@@ -5,9 +5,13 @@ import { SmartpayError } from '@/lib/smartpay-api/errors';
 import {
   checkoutSessionSchema,
   orderSchema,
+  paymentSchema,
+  refundSchema,
   smartpayErrorBodySchema,
   type SmartpayCheckoutSession,
   type SmartpayOrder,
+  type SmartpayPayment,
+  type SmartpayRefund,
 } from '@/lib/smartpay-api/schemas';
 import type { CreateCheckoutSessionRequest } from '@/lib/smartpay-api/types';
 
@@ -57,6 +61,32 @@ export class SmartpayClient {
 
   getOrder(id: string): Promise<SmartpayOrder> {
     return this.request({ method: 'GET', path: `/orders/${encodeURIComponent(id)}`, query: { expand: 'all' } }, orderSchema);
+  }
+
+  getPayment(id: string): Promise<SmartpayPayment> {
+    return this.request({ method: 'GET', path: `/payments/${encodeURIComponent(id)}` }, paymentSchema);
+  }
+
+  /** Captures (part of) an authorized order placed with captureMethod "manual". */
+  capturePayment(
+    input: { order: string; amount: number; cancelRemainder?: 'automatic' | 'manual'; reference?: string },
+    idempotencyKey: string,
+  ): Promise<SmartpayPayment> {
+    return this.request(
+      { method: 'POST', path: '/payments', body: { ...input, currency: 'JPY' }, idempotencyKey },
+      paymentSchema,
+    );
+  }
+
+  cancelOrder(id: string, idempotencyKey: string): Promise<SmartpayOrder> {
+    return this.request({ method: 'PUT', path: `/orders/${encodeURIComponent(id)}/cancellation`, idempotencyKey }, orderSchema);
+  }
+
+  createRefund(
+    input: { payment: string; amount: number; reason: 'requested_by_customer' | 'fraudulent'; reference?: string },
+    idempotencyKey: string,
+  ): Promise<SmartpayRefund> {
+    return this.request({ method: 'POST', path: '/refunds', body: { ...input, currency: 'JPY' }, idempotencyKey }, refundSchema);
   }
 
   private async request<S extends z.ZodType>(options: RequestOptions, schema: S): Promise<z.output<S>> {

@@ -30,6 +30,39 @@ export const lineItemSchema = z.looseObject({
   price: z.union([z.string(), priceSchema]).optional(),
 });
 
+export const paymentSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal('payment'),
+  amount: z.number().int(),
+  order: z.string(),
+  status: z.string().optional(),
+});
+export type SmartpayPayment = z.infer<typeof paymentSchema>;
+
+export const refundSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal('refund'),
+  amount: z.number().int(),
+  payment: z.string(),
+  reason: z.string().optional(),
+  status: z.string().optional(),
+});
+export type SmartpayRefund = z.infer<typeof refundSchema>;
+
+/** A webhook event: {id, object: "event", createdAt, test, eventData: {type, version, data}}. */
+export const eventSchema = z.looseObject({
+  id: z.string().min(1),
+  object: z.literal('event'),
+  createdAt: z.number().optional(),
+  test: z.boolean().optional(),
+  eventData: z.looseObject({
+    type: z.string().min(1),
+    version: z.string().optional(),
+    data: z.looseObject({ id: z.string().optional() }),
+  }),
+});
+export type SmartpayEvent = z.infer<typeof eventSchema>;
+
 export const orderSchema = z.looseObject({
   id: z.string(),
   object: z.literal('order'),
@@ -41,7 +74,7 @@ export const orderSchema = z.looseObject({
   createdAt: z.number().optional(),
   expiresAt: z.number().optional(),
   lineItems: z.array(z.union([z.string(), lineItemSchema])).optional(),
-  payments: z.array(z.union([z.string(), z.looseObject({ id: z.string() })])).optional(),
+  payments: z.array(z.union([z.string(), z.lazy(() => paymentSchema)])).optional(),
 });
 export type SmartpayOrder = z.infer<typeof orderSchema>;
 

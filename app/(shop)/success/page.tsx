@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ClearCartAfterPayment } from '@/components/clear-cart-after-payment';
 import { OrderStatusPoller } from '@/components/order-status-poller';
-import { confirmCheckout } from '@/lib/checkout/confirm-checkout';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
+import { db } from '@/lib/db/client';
+import { getFreshOrder } from '@/lib/orders/fresh-order';
+import { getOrderLines } from '@/lib/orders/repository';
+import { isPaid, isSettled } from '@/lib/orders/status';
 import { getI18n } from '@/lib/i18n/server';
 import { formatYen } from '@/lib/money';
 
@@ -25,14 +28,15 @@ function Notice({ title, body, children, testId }: { title: string; body: string
 
 /**
  * Where Smartpay sends the shopper after an approved payment. The query string only says which order;
- * whether it was paid comes from Smartpay's API.
+ * whether it was paid comes from Smartpay's API (or a webhook that already brought the news).
  */
 export default async function SuccessPage({ searchParams }: { searchParams: Promise<{ ref?: string }> }) {
   const { locale, t } = await getI18n();
   const { ref } = await searchParams;
   const entry = typeof ref === 'string' ? await findPendingCheckout(ref) : undefined;
+  const fresh = entry ? await getFreshOrder(entry.reference, 'return') : undefined;
 
-  if (!entry) {
+  if (!entry || !fresh) {
     return (
       <Notice title={t.success.notFoundTitle} body={t.success.notFound} testId="success-not-found">
         <Link href="/cart" className="btn-secondary">
@@ -42,37 +46,37 @@ export default async function SuccessPage({ searchParams }: { searchParams: Prom
     );
   }
 
-  const confirmation = await confirmCheckout(entry);
-  if (confirmation.kind === 'unavailable') {
+  const { order, unavailable } = fresh;
+  const paid = isPaid(order.status);
+  if (!paid && unavailable) {
     return (
       <Notice title={t.success.unavailableTitle} body={t.success.unavailable} testId="success-unavailable">
-        <a href={`/success?ref=${encodeURIComponent(entry.reference)}`} className="btn-primary">
+        <a href={`/success?ref=${encodeURIComponent(order.reference)}`} className="btn-primary">
           {t.success.retry}
         </a>
       </Notice>
     );
   }
 
-  const statusText = t.success.statuses[confirmation.status];
   const reference = (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
       <dt className="text-stone-600">{t.success.reference}</dt>
       <dd className="font-mono font-semibold" data-testid="order-reference">
-        {confirmation.reference}
+        {order.reference}
       </dd>
       <dt className="text-stone-600">{t.success.status}</dt>
-      <dd data-testid="order-status" data-status={confirmation.status}>
-        {statusText}
+      <dd data-testid="order-status" data-status={order.status}>
+        {t.success.statuses[order.status]}
       </dd>
     </dl>
   );
 
-  if (!confirmation.paid) {
+  if (!paid) {
     return (
       <Notice title={t.success.notConfirmedTitle} body={t.success.notConfirmed} testId="success-not-confirmed">
         {reference}
-        {!confirmation.final && (
-          <OrderStatusPoller reference={entry.reference} initialStatus={confirmation.status} message={t.success.pending} />
+        {!isSettled(order.status) && (
+          <OrderStatusPoller reference={order.reference} initialStatus={order.status} message={t.success.pending} />
         )}
         <div className="flex flex-wrap gap-3">
           <Link href="/checkout" className="btn-primary">
@@ -86,9 +90,10 @@ export default async function SuccessPage({ searchParams }: { searchParams: Prom
     );
   }
 
+  const lines = await getOrderLines(await db(), order.id);
   return (
     <div className="card mx-auto max-w-2xl space-y-6 p-8" data-testid="success-confirmed">
-      <ClearCartAfterPayment reference={entry.reference} />
+      <ClearCartAfterPayment reference={order.reference} />
       <div>
         <h1 className="text-2xl font-bold">{t.success.title}</h1>
         <p className="mt-2 text-green-800">{t.success.confirmed}</p>
@@ -99,22 +104,22 @@ export default async function SuccessPage({ searchParams }: { searchParams: Prom
           {t.success.items}
         </h2>
         <ul className="divide-y divide-stone-200 text-sm">
-          {confirmation.lines.map((line, index) => (
-            <li key={index} className="flex justify-between gap-4 py-2">
+          {lines.map((line) => (
+            <li key={line.id} className="flex justify-between gap-4 py-2">
               <span>
                 {line.name} × {line.quantity}
               </span>
-              <span>{formatYen(line.unitAmount * line.quantity, locale)}</span>
+              <span>{formatYen(line.lineTotal, locale)}</span>
             </li>
           ))}
           <li className="flex justify-between gap-4 py-2">
             <span>{t.success.shipping}</span>
-            <span>{confirmation.shippingFee === 0 ? t.cart.free : formatYen(confirmation.shippingFee, locale)}</span>
+            <span>{order.shippingFee === 0 ? t.cart.free : formatYen(order.shippingFee, locale)}</span>
           </li>
         </ul>
         <p className="mt-2 flex justify-between border-t border-stone-200 pt-2 text-lg font-bold">
           <span>{t.success.total}</span>
-          <span data-testid="order-total">{formatYen(confirmation.amount, locale)}</span>
+          <span data-testid="order-total">{formatYen(order.total, locale)}</span>
         </p>
       </section>
       <Link href="/" className="btn-primary">

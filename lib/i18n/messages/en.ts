@@ -128,13 +128,14 @@ export const en: Messages = {
     backToCart: 'Back to cart',
     backToCheckout: 'Back to checkout',
     statuses: {
-      succeeded: 'Paid',
+      pending: 'Received',
+      failed: 'Payment could not be started',
+      awaiting_authorization: 'Awaiting payment',
       requires_capture: 'Authorized (awaiting capture)',
-      requires_authorization: 'Awaiting payment',
+      succeeded: 'Paid',
       rejected: 'Not approved',
       canceled: 'Canceled',
-      pending: 'Processing',
-      failed: 'Failed',
+      refunded: 'Refunded',
     },
   },
   cancel: {

@@ -127,13 +127,14 @@ export const ja = {
     backToCart: 'カートに戻る',
     backToCheckout: 'ご購入手続きに戻る',
     statuses: {
-      succeeded: 'お支払い済み',
+      pending: '受付中',
+      failed: 'お支払い手続きを開始できませんでした',
+      awaiting_authorization: 'お支払い待ち',
       requires_capture: '承認済み（売上確定待ち）',
-      requires_authorization: 'お支払い待ち',
+      succeeded: 'お支払い済み',
       rejected: '承認されませんでした',
       canceled: 'キャンセル済み',
-      pending: '処理中',
-      failed: '失敗',
+      refunded: '返金済み',
     },
   },
   cancel: {

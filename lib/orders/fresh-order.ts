@@ -1,0 +1,28 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { getOrderByReference, type Order } from '@/lib/orders/repository';
+import { isSettled } from '@/lib/orders/status';
+import { syncOrderFromSmartpay } from '@/lib/orders/sync';
+import { SmartpayError } from '@/lib/smartpay-api/errors';
+import type { StatusSource } from '@/lib/orders/repository';
+
+/**
+ * A stored order, brought up to date with Smartpay first when it is not settled yet.
+ * `unavailable` is true when Smartpay could not be asked; the stored order is returned as it was.
+ */
+export async function getFreshOrder(
+  reference: string,
+  source: StatusSource,
+): Promise<{ order: Order; unavailable: boolean } | undefined> {
+  const database = await db();
+  const order = await getOrderByReference(database, reference);
+  if (!order) return undefined;
+  if (isSettled(order.status)) return { order, unavailable: false };
+  try {
+    return { order: (await syncOrderFromSmartpay(database, order, source)).order, unavailable: false };
+  } catch (error) {
+    if (!(error instanceof SmartpayError)) throw error;
+    console.error(`[order ${reference}] could not re-check with Smartpay: ${error.toLogString()}`);
+    return { order, unavailable: true };
+  }
+}

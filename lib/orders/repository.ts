@@ -1,0 +1,214 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import {
+  orderLines,
+  orderRefunds,
+  orders,
+  orderStatusChanges,
+  webhookEvents,
+  type StoredAddress,
+  type StoredCustomer,
+} from '@/lib/db/schema';
+import { canTransition, type OrderStatus } from '@/lib/orders/status';
+
+/** The shop's orders in its database. Every function takes the database, so tests can pass their own. */
+
+export type Order = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
+export type OrderStatusChange = typeof orderStatusChanges.$inferSelect;
+export type StatusSource = 'checkout' | 'return' | 'webhook' | 'recheck' | 'merchant';
+
+export interface NewOrder {
+  reference: string;
+  locale: string;
+  subtotal: number;
+  shippingFee: number;
+  total: number;
+  customer: StoredCustomer;
+  shippingAddress: StoredAddress;
+  lines: { productId: string; name: string; unitPrice: number; quantity: number }[];
+}
+
+/**
+ * Records the order of a checkout attempt before Smartpay is called. Submitting the same attempt again
+ * (a double click, or corrected details after an error) updates the same order while it is unpaid.
+ */
+export async function recordPendingOrder(db: Database, input: NewOrder): Promise<Order> {
+  return db.transaction(async (tx) => {
+    const values = {
+      reference: input.reference,
+      status: 'pending' as const,
+      locale: input.locale,
+      subtotal: input.subtotal,
+      shippingFee: input.shippingFee,
+      total: input.total,
+      customer: input.customer,
+      shippingAddress: input.shippingAddress,
+    };
+    const [inserted] = await tx.insert(orders).values(values).onConflictDoNothing({ target: orders.reference }).returning();
+    let order = inserted;
+    if (!order) {
+      const [existing] = await tx.select().from(orders).where(eq(orders.reference, input.reference)).for('update');
+      if (!existing) throw new Error(`Order ${input.reference} vanished`);
+      if (!['pending', 'failed', 'awaiting_authorization'].includes(existing.status)) return existing;
+      [order] = await tx
+        .update(orders)
+        .set({
+          locale: values.locale,
+          subtotal: values.subtotal,
+          shippingFee: values.shippingFee,
+          total: values.total,
+          customer: values.customer,
+          shippingAddress: values.shippingAddress,
+          updatedAt: new Date(),
+        })
+        .where(eq(orders.id, existing.id))
+        .returning();
+      await tx.delete(orderLines).where(eq(orderLines.orderId, existing.id));
+    } else {
+      await tx.insert(orderStatusChanges).values({ orderId: order.id, fromStatus: null, toStatus: 'pending', source: 'checkout' });
+    }
+    if (!order) throw new Error(`Order ${input.reference} could not be recorded`);
+    await tx.insert(orderLines).values(
+      input.lines.map((line, position) => ({
+        orderId: order.id,
+        position,
+        productId: line.productId,
+        name: line.name,
+        unitPrice: line.unitPrice,
+        quantity: line.quantity,
+        lineTotal: line.unitPrice * line.quantity,
+      })),
+    );
+    return order;
+  });
+}
+
+export async function getOrderByReference(db: Database, reference: string): Promise<Order | undefined> {
+  const [order] = await db.select().from(orders).where(eq(orders.reference, reference));
+  return order;
+}
+
+export async function getOrderById(db: Database, id: string): Promise<Order | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [order] = await db.select().from(orders).where(eq(orders.id, id));
+  return order;
+}
+
+export async function getOrderBySmartpayOrderId(db: Database, smartpayOrderId: string): Promise<Order | undefined> {
+  const [order] = await db.select().from(orders).where(eq(orders.smartpayOrderId, smartpayOrderId));
+  return order;
+}
+
+export async function getOrderLines(db: Database, orderId: string): Promise<OrderLine[]> {
+  return db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
+}
+
+export async function getStatusHistory(db: Database, orderId: string): Promise<OrderStatusChange[]> {
+  return db.select().from(orderStatusChanges).where(eq(orderStatusChanges.orderId, orderId)).orderBy(asc(orderStatusChanges.id));
+}
+
+export async function getOrderRefunds(db: Database, orderId: string) {
+  return db.select().from(orderRefunds).where(eq(orderRefunds.orderId, orderId)).orderBy(asc(orderRefunds.createdAt));
+}
+
+export async function getOrderWebhookEvents(db: Database, smartpayOrderId: string | null) {
+  if (!smartpayOrderId) return [];
+  return db
+    .select()
+    .from(webhookEvents)
+    .where(eq(webhookEvents.smartpayOrderId, smartpayOrderId))
+    .orderBy(asc(webhookEvents.receivedAt));
+}
+
+export async function listOrders(db: Database, options: { limit?: number; offset?: number; statuses?: OrderStatus[] } = {}) {
+  const where = options.statuses?.length ? inArray(orders.status, options.statuses) : undefined;
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(options.limit ?? 50)
+    .offset(options.offset ?? 0);
+  const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`cast(count(*) as integer)` }).from(orders).where(where);
+  return { orders: rows, total: count };
+}
+
+/**
+ * Moves an order to `to` if the transition table allows it, atomically: the update only applies if the
+ * status is still the one read, so concurrent news (return page, webhook, re-check, another instance)
+ * can never move an order backwards. Returns the order as it now stands.
+ */
+export async function transitionOrder(
+  db: Database,
+  orderId: string,
+  to: OrderStatus,
+  source: StatusSource,
+  detail?: string,
+  extra: Partial<Pick<Order, 'smartpaySessionId' | 'smartpayOrderId' | 'smartpayStatus' | 'capturedAmount' | 'refundedAmount'>> = {},
+): Promise<{ order: Order; changed: boolean }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [current] = await db.select().from(orders).where(eq(orders.id, orderId));
+    if (!current) throw new Error(`Order ${orderId} not found`);
+    const moves = current.status !== to && canTransition(current.status, to);
+    const result = await db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(orders)
+        .set({ ...extra, ...(moves ? { status: to } : {}), updatedAt: new Date() })
+        .where(and(eq(orders.id, orderId), eq(orders.status, current.status)))
+        .returning();
+      if (!updated) return undefined;
+      if (moves) {
+        await tx.insert(orderStatusChanges).values({ orderId, fromStatus: current.status, toStatus: to, source, detail: detail ?? null });
+      }
+      return updated;
+    });
+    if (result) return { order: result, changed: moves };
+  }
+  throw new Error(`Order ${orderId}: status kept changing under concurrent updates`);
+}
+
+/** Records a refund once (by Smartpay's refund id) and returns the order's refunded total. */
+export async function recordRefund(
+  db: Database,
+  orderId: string,
+  refund: { id: string; paymentId: string; amount: number; reason?: string },
+): Promise<number> {
+  await db
+    .insert(orderRefunds)
+    .values({ smartpayRefundId: refund.id, orderId, smartpayPaymentId: refund.paymentId, amount: refund.amount, reason: refund.reason ?? null })
+    .onConflictDoNothing();
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: sql<number>`cast(coalesce(sum(${orderRefunds.amount}), 0) as integer)` })
+    .from(orderRefunds)
+    .where(eq(orderRefunds.orderId, orderId));
+  await db.update(orders).set({ refundedAmount: total, updatedAt: new Date() }).where(eq(orders.id, orderId));
+  return total;
+}
+
+/** Remembers a webhook event by id. `duplicate` means it was already handled and must be acknowledged only. */
+export async function recordWebhookEvent(
+  db: Database,
+  event: { id: string; type: string; createdAt?: number; payload: unknown },
+): Promise<'new' | 'duplicate'> {
+  const inserted = await db
+    .insert(webhookEvents)
+    .values({ eventId: event.id, type: event.type, eventCreatedAt: event.createdAt ?? null, payload: event.payload })
+    .onConflictDoNothing()
+    .returning({ id: webhookEvents.eventId });
+  if (inserted.length > 0) return 'new';
+  const [existing] = await db.select().from(webhookEvents).where(eq(webhookEvents.eventId, event.id));
+  // An event whose handling failed earlier is handled again when Smartpay retries it.
+  return existing?.processedAt ? 'duplicate' : 'new';
+}
+
+export async function finishWebhookEvent(db: Database, eventId: string, outcome: string, smartpayOrderId?: string): Promise<void> {
+  await db
+    .update(webhookEvents)
+    .set({
+      outcome,
+      ...(smartpayOrderId ? { smartpayOrderId } : {}),
+      ...(outcome.startsWith('failed') ? {} : { processedAt: new Date() }),
+    })
+    .where(eq(webhookEvents.eventId, eventId));
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+import type { Database } from '@/lib/db/client';
+import { recordRefund } from '@/lib/orders/repository';
+import { applySmartpayOrder, findOrderForSmartpayOrder } from '@/lib/orders/sync';
+import { smartpay } from '@/lib/smartpay-api/client';
+import type { SmartpayEvent } from '@/lib/smartpay-api/schemas';
+
+/** Event types the shop acts on. Anything else is acknowledged and logged. */
+export const HANDLED_EVENT_TYPES = ['order.authorized', 'order.rejected', 'order.canceled', 'payment.created', 'refund.created'] as const;
+
+export interface EventOutcome {
+  outcome: string;
+  smartpayOrderId?: string;
+}
+
+/**
+ * Handles a verified Smartpay event. The payload only says which order changed: the order is fetched
+ * again from Smartpay's API and the stored order is moved forward from that.
+ */
+export async function handleSmartpayEvent(db: Database, event: SmartpayEvent): Promise<EventOutcome> {
+  const { type, data } = event.eventData;
+  if (!(HANDLED_EVENT_TYPES as readonly string[]).includes(type)) {
+    console.info(`[webhook ${event.id}] ignored event type ${type}`);
+    return { outcome: `ignored: unhandled type ${type}` };
+  }
+
+  let smartpayOrderId: string | undefined;
+  let refund: { id: string; paymentId: string; amount: number; reason?: string } | undefined;
+  if (type.startsWith('order.')) {
+    smartpayOrderId = data.id;
+  } else if (type === 'payment.created') {
+    smartpayOrderId = typeof data.order === 'string' ? data.order : undefined;
+  } else if (type === 'refund.created' && typeof data.payment === 'string') {
+    const payment = await smartpay().getPayment(data.payment);
+    smartpayOrderId = payment.order;
+    if (typeof data.id === 'string' && typeof data.amount === 'number') {
+      refund = { id: data.id, paymentId: payment.id, amount: data.amount, reason: typeof data.reason === 'string' ? data.reason : undefined };
+    }
+  }
+  if (!smartpayOrderId) return { outcome: 'ignored: no order in the event' };
+
+  const remote = await smartpay().getOrder(smartpayOrderId);
+  const order = await findOrderForSmartpayOrder(db, remote);
+  if (!order) {
+    console.warn(`[webhook ${event.id}] ${type} for Smartpay order ${remote.id} that this shop did not create`);
+    return { outcome: 'ignored: unknown order', smartpayOrderId };
+  }
+  if (refund) await recordRefund(db, order.id, refund);
+  const result = await applySmartpayOrder(db, order, remote, 'webhook', `${type} (${event.id})`);
+  return {
+    outcome: result.changed ? `processed: ${order.status} → ${result.order.status}` : `processed: no change (${result.order.status})`,
+    smartpayOrderId,
+  };
+}
