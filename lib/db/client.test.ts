@@ -1,20 +1,24 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@/lib/db/client';
 import { orders } from '@/lib/db/schema';
+import { databaseKind, openTestDatabase } from '@/test/database';
 
-describe('openDatabase', () => {
-  it('opens an embedded database and applies the migrations', async () => {
-    const handle = await openDatabase({});
+describe(`openDatabase (${databaseKind})`, () => {
+  it('applies the versioned migrations, and applying them again changes nothing', async () => {
+    const handle = await openTestDatabase();
     try {
-      expect(handle.kind).toBe('pglite');
+      expect(handle.kind).toBe(databaseKind);
       const tables = (await handle.db.execute(
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       )) as unknown as { rows: { table_name: string }[] };
-      expect(tables.rows.map((r) => r.table_name)).toEqual(['order_lines', 'order_refunds', 'order_status_changes', 'orders', 'webhook_events']);
-      expect(await handle.db.select().from(orders)).toEqual([]);
+      expect(tables.rows.map((r) => r.table_name)).toEqual(
+        expect.arrayContaining(['order_lines', 'order_refunds', 'order_status_changes', 'orders', 'webhook_events']),
+      );
+      await expect(handle.db.select().from(orders).limit(1)).resolves.toBeInstanceOf(Array);
     } finally {
       await handle.close();
     }
+    const again = await openTestDatabase();
+    await again.close();
   });
 });

@@ -16,11 +16,12 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
+// News may skip steps (a refund seen before the capture was), so later statuses are reachable directly.
 const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
-  pending: ['failed', 'awaiting_authorization', 'requires_capture', 'succeeded', 'rejected', 'canceled'],
-  failed: ['awaiting_authorization', 'requires_capture', 'succeeded', 'rejected', 'canceled'],
-  awaiting_authorization: ['requires_capture', 'succeeded', 'rejected', 'canceled'],
-  requires_capture: ['succeeded', 'canceled'],
+  pending: ['failed', 'awaiting_authorization', 'requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded'],
+  failed: ['awaiting_authorization', 'requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded'],
+  awaiting_authorization: ['requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded'],
+  requires_capture: ['succeeded', 'canceled', 'refunded'],
   succeeded: ['refunded'],
   rejected: [],
   canceled: [],

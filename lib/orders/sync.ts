@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/lib/db/client';
 import { getOrderByReference, getOrderBySmartpayOrderId, transitionOrder, type Order, type StatusSource } from '@/lib/orders/repository';
 import { statusFromSmartpay } from '@/lib/orders/status';
-import { smartpay } from '@/lib/smartpay-api/client';
+import { smartpay, type SmartpayClient } from '@/lib/smartpay-api/client';
 import type { SmartpayOrder } from '@/lib/smartpay-api/schemas';
 
 /**
@@ -34,13 +34,18 @@ export async function applySmartpayOrder(
 }
 
 /** Asks Smartpay for the order's current state and applies it. Throws SmartpayError when Smartpay can't answer. */
-export async function syncOrderFromSmartpay(db: Database, order: Order, source: StatusSource): Promise<{ order: Order; changed: boolean }> {
+export async function syncOrderFromSmartpay(
+  db: Database,
+  order: Order,
+  source: StatusSource,
+  client: SmartpayClient = smartpay(),
+): Promise<{ order: Order; changed: boolean }> {
   let remote: SmartpayOrder | undefined;
   if (order.smartpayOrderId) {
-    remote = await smartpay().getOrder(order.smartpayOrderId);
+    remote = await client.getOrder(order.smartpayOrderId);
   } else if (order.smartpaySessionId) {
-    const session = await smartpay().getCheckoutSession(order.smartpaySessionId);
-    remote = typeof session.order === 'object' ? session.order : session.order ? await smartpay().getOrder(session.order) : undefined;
+    const session = await client.getCheckoutSession(order.smartpaySessionId);
+    remote = typeof session.order === 'object' ? session.order : session.order ? await client.getOrder(session.order) : undefined;
   }
   if (!remote) return { order, changed: false };
   return applySmartpayOrder(db, order, remote, source);

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/lib/db/client';
 import { recordRefund } from '@/lib/orders/repository';
 import { applySmartpayOrder, findOrderForSmartpayOrder } from '@/lib/orders/sync';
-import { smartpay } from '@/lib/smartpay-api/client';
+import { smartpay, type SmartpayClient } from '@/lib/smartpay-api/client';
 import type { SmartpayEvent } from '@/lib/smartpay-api/schemas';
 
 /** Event types the shop acts on. Anything else is acknowledged and logged. */
@@ -17,7 +17,7 @@ export interface EventOutcome {
  * Handles a verified Smartpay event. The payload only says which order changed: the order is fetched
  * again from Smartpay's API and the stored order is moved forward from that.
  */
-export async function handleSmartpayEvent(db: Database, event: SmartpayEvent): Promise<EventOutcome> {
+export async function handleSmartpayEvent(db: Database, event: SmartpayEvent, client: SmartpayClient = smartpay()): Promise<EventOutcome> {
   const { type, data } = event.eventData;
   if (!(HANDLED_EVENT_TYPES as readonly string[]).includes(type)) {
     console.info(`[webhook ${event.id}] ignored event type ${type}`);
@@ -31,7 +31,7 @@ export async function handleSmartpayEvent(db: Database, event: SmartpayEvent): P
   } else if (type === 'payment.created') {
     smartpayOrderId = typeof data.order === 'string' ? data.order : undefined;
   } else if (type === 'refund.created' && typeof data.payment === 'string') {
-    const payment = await smartpay().getPayment(data.payment);
+    const payment = await client.getPayment(data.payment);
     smartpayOrderId = payment.order;
     if (typeof data.id === 'string' && typeof data.amount === 'number') {
       refund = { id: data.id, paymentId: payment.id, amount: data.amount, reason: typeof data.reason === 'string' ? data.reason : undefined };
@@ -39,7 +39,7 @@ export async function handleSmartpayEvent(db: Database, event: SmartpayEvent): P
   }
   if (!smartpayOrderId) return { outcome: 'ignored: no order in the event' };
 
-  const remote = await smartpay().getOrder(smartpayOrderId);
+  const remote = await client.getOrder(smartpayOrderId);
   const order = await findOrderForSmartpayOrder(db, remote);
   if (!order) {
     console.warn(`[webhook ${event.id}] ${type} for Smartpay order ${remote.id} that this shop did not create`);

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/lib/db/client';
+import {
+  getOrderByReference,
+  getOrderLines,
+  getStatusHistory,
+  listOrders,
+  recordPendingOrder,
+  recordRefund,
+  transitionOrder,
+  type NewOrder,
+} from '@/lib/orders/repository';
+import { canTransition, orderStatuses, statusFromSmartpay } from '@/lib/orders/status';
+import { databaseKind, openTestDatabase } from '@/test/database';
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+let counter = 0;
+const newOrder = (overrides: Partial<NewOrder> = {}): NewOrder => ({
+  reference: `SP-T${Date.now().toString(36).toUpperCase()}${(counter++).toString(36).toUpperCase()}`,
+  locale: 'ja',
+  subtotal: 2940,
+  shippingFee: 600,
+  total: 3540,
+  customer: { email: 'taro@example.com', familyName: '山田', givenName: '太郎', phone: '+819012345678' },
+  shippingAddress: { postalCode: '150-0001', prefecture: '東京都', city: '渋谷区', line1: '神宮前1-2-3' },
+  lines: [{ productId: 'p_hojicha', name: '京都 焙じ茶', unitPrice: 980, quantity: 3 }],
+  ...overrides,
+});
+
+describe(`orders repository (${databaseKind})`, () => {
+  it('records a pending order with its lines, prices as charged, and the first history entry', async () => {
+    const input = newOrder();
+    const order = await recordPendingOrder(handle.db, input);
+    expect(order).toMatchObject({ reference: input.reference, status: 'pending', total: 3540, shippingFee: 600 });
+    const lines = await getOrderLines(handle.db, order.id);
+    expect(lines).toEqual([expect.objectContaining({ productId: 'p_hojicha', unitPrice: 980, quantity: 3, lineTotal: 2940 })]);
+    expect((await getStatusHistory(handle.db, order.id)).map((c) => [c.fromStatus, c.toStatus, c.source])).toEqual([
+      [null, 'pending', 'checkout'],
+    ]);
+  });
+
+  it('updates the same order when an unpaid attempt is submitted again, and never a paid one', async () => {
+    const input = newOrder();
+    const first = await recordPendingOrder(handle.db, input);
+    const again = await recordPendingOrder(handle.db, { ...input, total: 1580, subtotal: 980, lines: [{ productId: 'p_hojicha', name: 'x', unitPrice: 980, quantity: 1 }] });
+    expect(again.id).toBe(first.id);
+    expect(again.total).toBe(1580);
+    expect(await getOrderLines(handle.db, first.id)).toHaveLength(1);
+
+    await transitionOrder(handle.db, first.id, 'awaiting_authorization', 'checkout');
+    await transitionOrder(handle.db, first.id, 'succeeded', 'webhook');
+    const paid = await recordPendingOrder(handle.db, { ...input, total: 1 });
+    expect(paid).toMatchObject({ id: first.id, status: 'succeeded', total: 1580 });
+  });
+
+  it('moves orders only forward and records who moved them', async () => {
+    const order = await recordPendingOrder(handle.db, newOrder());
+    expect((await transitionOrder(handle.db, order.id, 'awaiting_authorization', 'checkout')).changed).toBe(true);
+    expect((await transitionOrder(handle.db, order.id, 'succeeded', 'return')).changed).toBe(true);
+    // Late news: a webhook still saying "awaiting authorization", then a stale rejection.
+    expect((await transitionOrder(handle.db, order.id, 'awaiting_authorization', 'webhook')).changed).toBe(false);
+    expect((await transitionOrder(handle.db, order.id, 'rejected', 'webhook')).changed).toBe(false);
+    expect((await transitionOrder(handle.db, order.id, 'succeeded', 'webhook')).changed).toBe(false);
+    const stored = await getOrderByReference(handle.db, order.reference);
+    expect(stored?.status).toBe('succeeded');
+    expect((await getStatusHistory(handle.db, order.id)).map((c) => `${c.fromStatus}→${c.toStatus}@${c.source}`)).toEqual([
+      'null→pending@checkout',
+      'pending→awaiting_authorization@checkout',
+      'awaiting_authorization→succeeded@return',
+    ]);
+  });
+
+  it('settles concurrent news to exactly one forward path', async () => {
+    const order = await recordPendingOrder(handle.db, newOrder());
+    await transitionOrder(handle.db, order.id, 'awaiting_authorization', 'checkout');
+    const sources = ['return', 'webhook', 'recheck'] as const;
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        transitionOrder(handle.db, order.id, i % 2 ? 'succeeded' : 'requires_capture', sources[i % 3]!),
+      ),
+    );
+    const history = await getStatusHistory(handle.db, order.id);
+    const stored = await getOrderByReference(handle.db, order.reference);
+    expect(stored?.status).toBe('succeeded');
+    // Each recorded step is allowed by the table, and steps chain.
+    for (let i = 1; i < history.length; i++) {
+      expect(history[i]!.fromStatus).toBe(history[i - 1]!.toStatus);
+      expect(canTransition(history[i]!.fromStatus!, history[i]!.toStatus)).toBe(true);
+    }
+  });
+
+  it('counts each refund once and lists orders newest first', async () => {
+    const order = await recordPendingOrder(handle.db, newOrder());
+    expect(await recordRefund(handle.db, order.id, { id: 'refund_test_a', paymentId: 'payment_test_a', amount: 500 })).toBe(500);
+    expect(await recordRefund(handle.db, order.id, { id: 'refund_test_a', paymentId: 'payment_test_a', amount: 500 })).toBe(500);
+    expect(await recordRefund(handle.db, order.id, { id: 'refund_test_b', paymentId: 'payment_test_a', amount: 40 })).toBe(540);
+    const later = await recordPendingOrder(handle.db, newOrder());
+    const { orders, total } = await listOrders(handle.db, { limit: 2 });
+    expect(orders[0]?.id).toBe(later.id);
+    expect(total).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('status table', () => {
+  it('maps Smartpay statuses, and settled statuses never go back to waiting', () => {
+    expect(statusFromSmartpay('requires_authorization')).toBe('awaiting_authorization');
+    expect(statusFromSmartpay('succeeded', true)).toBe('refunded');
+    for (const from of ['succeeded', 'rejected', 'canceled', 'refunded', 'requires_capture'] as const) {
+      expect(canTransition(from, 'awaiting_authorization')).toBe(false);
+      expect(canTransition(from, 'pending')).toBe(false);
+    }
+    for (const s of orderStatuses) expect(canTransition(s, s)).toBe(false);
+  });
+});

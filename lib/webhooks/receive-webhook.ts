@@ -1,0 +1,71 @@
+import 'server-only';
+import type { Database } from '@/lib/db/client';
+import { finishWebhookEvent, recordWebhookEvent } from '@/lib/orders/repository';
+import type { SmartpayClient } from '@/lib/smartpay-api/client';
+import { eventSchema } from '@/lib/smartpay-api/schemas';
+import { handleSmartpayEvent } from '@/lib/webhooks/handle-event';
+import { verifySignature } from '@/lib/webhooks/signature';
+
+export interface WebhookDependencies {
+  database: Database;
+  /** The endpoint's signing secret; undefined when none is configured. */
+  secret: string | undefined;
+  client: SmartpayClient;
+  now?: number;
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/**
+ * Receives one Smartpay webhook delivery. 400 for anything unsigned, forged, stale or unreadable, with
+ * state untouched; 200 once an event is handled or was already handled (duplicates are acknowledged and
+ * ignored); 500 when handling failed, so Smartpay delivers it again.
+ */
+export async function receiveWebhook(request: Request, deps: WebhookDependencies): Promise<Response> {
+  if (!deps.secret) {
+    console.error('[webhook] SMARTPAY_WEBHOOK_SECRET is not set: cannot verify Smartpay webhooks');
+    return json({ error: 'webhook secret not configured' }, 500);
+  }
+  const rawBody = await request.text();
+  const check = verifySignature({
+    secret: deps.secret,
+    rawBody,
+    signature: request.headers.get('smartpay-signature'),
+    timestamp: request.headers.get('smartpay-signature-timestamp'),
+    now: deps.now,
+  });
+  if (!check.ok) {
+    console.warn(`[webhook] refused: ${check.reason}`);
+    return json({ error: check.reason }, 400);
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    return json({ error: 'body is not JSON' }, 400);
+  }
+  const parsed = eventSchema.safeParse(body);
+  if (!parsed.success) return json({ error: 'not a Smartpay event' }, 400);
+  const event = parsed.data;
+
+  const seen = await recordWebhookEvent(deps.database, {
+    id: event.id,
+    type: event.eventData.type,
+    createdAt: event.createdAt,
+    payload: body,
+  });
+  if (seen === 'duplicate') return json({ received: true, duplicate: true });
+
+  try {
+    const result = await handleSmartpayEvent(deps.database, event, deps.client);
+    await finishWebhookEvent(deps.database, event.id, result.outcome, result.smartpayOrderId);
+    return json({ received: true, outcome: result.outcome });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`[webhook ${event.id}] ${event.eventData.type} failed: ${message}`);
+    await finishWebhookEvent(deps.database, event.id, `failed: ${message}`).catch(() => undefined);
+    return json({ error: 'handling failed' }, 500);
+  }
+}
