@@ -45,6 +45,14 @@ describe('parseConfig', () => {
     expect(problems({ SMARTPAY_SECRET_KEY: 'sk_live_abc123' })[0]).toMatch(/^COOKIE_SECRET must be set/);
   });
 
+  it('reads the capture method and the merchant password', () => {
+    expect(parseConfig({}).smartpay.captureMethod).toBe('automatic');
+    expect(parseConfig({ SMARTPAY_CAPTURE_METHOD: 'manual' }).smartpay.captureMethod).toBe('manual');
+    expect(() => parseConfig({ SMARTPAY_CAPTURE_METHOD: 'autommatic' })).toThrow(/SMARTPAY_CAPTURE_METHOD must be automatic or manual/);
+    expect(() => parseConfig({ MERCHANT_PASSWORD: 'short' })).toThrow(/MERCHANT_PASSWORD must be at least 12 characters/);
+    expect(parseConfig({ MERCHANT_PASSWORD: 'a-long-enough-password' }).merchantPassword).toBe('a-long-enough-password');
+  });
+
   it('treats empty values as unset', () => {
     expect(parseConfig({ SMARTPAY_SECRET_KEY: '', APP_URL: '' }).mode).toBe('sandbox');
   });

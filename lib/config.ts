@@ -48,6 +48,11 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100).max(120_000).default(10_000),
   ),
+  SMARTPAY_CAPTURE_METHOD: z.preprocess(
+    emptyToUndefined,
+    z.enum(['automatic', 'manual'], { error: 'must be automatic or manual' }).default('automatic'),
+  ),
+  MERCHANT_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12, 'must be at least 12 characters').optional()),
   COOKIE_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data')),
   DATABASE_URL: z.preprocess(
@@ -69,10 +74,14 @@ export interface AppConfig {
     /** The only origin the shop will redirect a shopper to for payment. */
     checkoutOrigin: string;
     timeoutMs: number;
+    /** automatic: Smartpay captures on authorization; manual: the merchant captures from /orders within 7 days. */
+    captureMethod: 'automatic' | 'manual';
     /** Secret the webhook route verifies with (and, in sandbox mode, the sandbox signs with). */
     webhookSecret: string | undefined;
   };
   cookieSecret: string;
+  /** Password of the merchant pages (/orders); required outside sandbox mode for them to open. */
+  merchantPassword: string | undefined;
   databaseUrl: string | undefined;
   /** Where the embedded database keeps its files when DATABASE_URL is unset. */
   dataDir: string;
@@ -119,9 +128,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       apiBase,
       checkoutOrigin: checkoutOriginFor(apiBase),
       timeoutMs: e.SMARTPAY_TIMEOUT_MS,
+      captureMethod: e.SMARTPAY_CAPTURE_METHOD,
       webhookSecret: e.SMARTPAY_WEBHOOK_SECRET ?? (mode === 'sandbox' ? SANDBOX_WEBHOOK_SECRET : undefined),
     },
     cookieSecret: e.COOKIE_SECRET ?? DEV_COOKIE_SECRET,
+    merchantPassword: e.MERCHANT_PASSWORD,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
   };

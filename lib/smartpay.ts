@@ -103,6 +103,7 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     locale,
     appUrl: config.appUrl,
     shopName: getDictionary(locale).shop.name,
+    captureMethod: config.smartpay.captureMethod,
   });
 
   let database: Database;

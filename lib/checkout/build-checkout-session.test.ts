@@ -61,6 +61,7 @@ describe('buildCheckoutSession', () => {
       phoneNumber: '+819012345678',
     });
     expect(body.locale).toBe('ja');
+    expect(body.captureMethod).toBe('automatic');
     expect(body.reference).toBe('SP-3F2A9C21D0B4');
     expect(body.reference!.length).toBeLessThanOrEqual(40);
     expect(body.description!.length).toBeGreaterThanOrEqual(1);
@@ -68,6 +69,20 @@ describe('buildCheckoutSession', () => {
     expect(body.successUrl).toBe('https://shop.example.com/success?ref=SP-3F2A9C21D0B4');
     expect(body.cancelUrl).toBe('https://shop.example.com/cancel?ref=SP-3F2A9C21D0B4');
     expect(Object.keys(body.metadata ?? {}).length).toBeLessThanOrEqual(20);
+  });
+
+  it('asks for manual capture when the shop is configured for it', () => {
+    const body = buildCheckoutSession({
+      cart: priceCart([{ productId: 'p_sencha', quantity: 1 }]),
+      customer,
+      reference,
+      locale: 'en',
+      appUrl: 'https://shop.example.com',
+      shopName: 'Shop',
+      captureMethod: 'manual',
+    });
+    expect(body.captureMethod).toBe('manual');
+    expect(body.locale).toBe('en');
   });
 
   it('ships free above the threshold', () => {

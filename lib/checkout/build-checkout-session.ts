@@ -16,6 +16,7 @@ export interface CheckoutSessionInput {
   locale: Locale;
   appUrl: string;
   shopName: string;
+  captureMethod?: 'automatic' | 'manual';
 }
 
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -25,7 +26,7 @@ const truncate = (text: string, max: number) => (text.length <= max ? text : `${
  * + shipping fee, every amount an integer of yen.
  */
 export function buildCheckoutSession(input: CheckoutSessionInput): CreateCheckoutSessionRequest {
-  const { cart, customer, reference, locale, appUrl, shopName } = input;
+  const { cart, customer, reference, locale, appUrl, shopName, captureMethod = 'automatic' } = input;
   if (cart.lines.length === 0) throw new Error('Cannot check out an empty cart');
   if (cart.lines.length > SMARTPAY_LIMITS.items) throw new Error(`Smartpay accepts at most ${SMARTPAY_LIMITS.items} items`);
   if (reference.length < 1 || reference.length > SMARTPAY_LIMITS.reference) throw new Error('Reference must be 1–40 characters');
@@ -70,6 +71,7 @@ export function buildCheckoutSession(input: CheckoutSessionInput): CreateCheckou
       phoneNumber: toE164(customer.phone),
       address,
     },
+    captureMethod,
     reference,
     description: truncate(`${shopName} ${reference}`, SMARTPAY_LIMITS.description),
     locale,
