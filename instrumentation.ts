@@ -1,10 +1,10 @@
 /**
- * Runs once when the server starts: a bad environment variable stops start-up here,
- * with a message naming the variable, instead of failing on the first checkout.
+ * Runs once when the server starts, before it serves: a bad environment variable or an unreachable
+ * database stops start-up here with a clear message, and migrations are applied.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { checkConfigAtStartup } = await import('./lib/startup-check');
-    checkConfigAtStartup();
+    const { checkAtStartup } = await import('./lib/startup-check');
+    await checkAtStartup();
   }
 }

@@ -1,15 +1,20 @@
 import { ConfigError, getConfig } from '@/lib/config';
+import { getDatabase } from '@/lib/db/client';
 
-/** Validates the environment once at start-up; exits with the problems listed when it is invalid. */
-export function checkConfigAtStartup(): void {
+/**
+ * Runs once when the server starts: validates the environment, then opens the database and applies
+ * pending migrations, so the shop serves only with a valid configuration and an up-to-date schema.
+ * Exits with the problem stated when either fails.
+ */
+export async function checkAtStartup(): Promise<void> {
   try {
     const config = getConfig();
     console.info(`[config] Smartpay mode: ${config.mode}; API base: ${config.smartpay.apiBase}; shop: ${config.appUrl}`);
+    const database = await getDatabase();
+    console.info(`[database] ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}: migrations applied`);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error('[database] could not be opened or migrated:', error);
+    process.exit(1);
   }
 }

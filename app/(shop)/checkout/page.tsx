@@ -41,7 +41,7 @@ export default async function CheckoutPage() {
           attemptId={randomUUID()}
           prefectures={prefectures.map((p) => ({ code: p.code, name: p.name[locale] }))}
         />
-        <aside className="card h-fit space-y-4 p-5 lg:sticky lg:top-4" aria-labelledby="summary-heading" data-testid="checkout-summary">
+        <aside className="card order-first h-fit space-y-4 p-5 lg:order-none lg:sticky lg:top-4" aria-labelledby="summary-heading" data-testid="checkout-summary">
           <div className="flex items-baseline justify-between">
             <h2 id="summary-heading" className="text-lg font-semibold">
               {t.checkout.summary}
