@@ -69,6 +69,11 @@ export default async function SandboxDashboardPage() {
       <p className="inline-block rounded bg-amber-300 px-3 py-1 text-sm font-bold text-amber-950">Sandbox / サンドボックス</p>
       <h1 className="mt-2 text-2xl font-bold">Smartpay sandbox dashboard</h1>
       <p className="text-gray-700">Smartpay サンドボックスの管理画面</p>
+      <p className="mt-2 text-sm">
+        <Link href="/" className="text-blue-700 underline">
+          ← Back to the shop / ショップに戻る
+        </Link>
+      </p>
 
       <section className="mt-4 max-w-3xl space-y-2 text-sm" aria-labelledby="sandbox-how">
         <h2 id="sandbox-how" className="text-lg font-semibold">How to use it</h2>
@@ -76,7 +81,8 @@ export default async function SandboxDashboardPage() {
           The sandbox speaks Smartpay&apos;s API under {code('/sandbox/v1')} on this origin with any secret key shaped like{' '}
           {code('sk_test_…')}. Checkout sessions send the shopper to a hosted page where the buttons approve, decline,
           soft-decline or cancel the payment. Events are delivered, signed, to every registered webhook endpoint,
-          including the shop&apos;s own {code('/api/webhooks/smartpay')}. State lives in memory until the server restarts.
+          including the shop&apos;s own {code('/api/webhooks/smartpay')}. State is kept in the shop&apos;s database (its own{' '}
+          {code('sandbox_')} tables), so it survives restarts. Times are UTC, newest first.
         </p>
         <p>
           Failures on demand: send the header {code('Sandbox-Simulate: <scenario>')} with any API call, or check out with an
