@@ -8,10 +8,10 @@ import {
   recordPendingOrder,
   recordRefund,
   transitionOrder,
-  type NewOrder,
 } from '@/lib/orders/repository';
 import { canTransition, orderStatuses, statusFromSmartpay } from '@/lib/orders/status';
 import { databaseKind, openTestDatabase } from '@/test/database';
+import { sampleOrder } from '@/test/orders';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -21,18 +21,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-let counter = 0;
-const newOrder = (overrides: Partial<NewOrder> = {}): NewOrder => ({
-  reference: `SP-T${Date.now().toString(36).toUpperCase()}${(counter++).toString(36).toUpperCase()}`,
-  locale: 'ja',
-  subtotal: 2940,
-  shippingFee: 600,
-  total: 3540,
-  customer: { email: 'taro@example.com', familyName: '山田', givenName: '太郎', phone: '+819012345678' },
-  shippingAddress: { postalCode: '150-0001', prefecture: '東京都', city: '渋谷区', line1: '神宮前1-2-3' },
-  lines: [{ productId: 'p_hojicha', name: '京都 焙じ茶', unitPrice: 980, quantity: 3 }],
-  ...overrides,
-});
+const newOrder = sampleOrder;
 
 describe(`orders repository (${databaseKind})`, () => {
   it('records a pending order with its lines, prices as charged, and the first history entry', async () => {

@@ -5,11 +5,11 @@ import { receiveWebhook } from '@/lib/webhooks/receive-webhook';
 import { computeSignature } from '@/lib/webhooks/signature';
 import { databaseKind, openTestDatabase } from '@/test/database';
 import { FakeSmartpay } from '@/test/fake-smartpay';
+import { sampleOrder, uniqueSuffix } from '@/test/orders';
 
 const secret = 'gybcsjixKyBW2d4z6iNPlaYzHUMtawnodwZt3W0q';
 let handle: DatabaseHandle;
 let smartpay: FakeSmartpay;
-let seq = 0;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -21,22 +21,16 @@ beforeEach(() => {
   smartpay = new FakeSmartpay();
 });
 
-const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase();
+const unique = uniqueSuffix;
 
 /** A stored order that went to Smartpay and is waiting for the shopper. */
 async function awaitingOrder() {
   const reference = `SP-W${unique()}`;
   const smartpayOrderId = `order_test_${unique()}`;
-  const order = await recordPendingOrder(handle.db, {
-    reference,
-    locale: 'ja',
-    subtotal: 1000,
-    shippingFee: 600,
-    total: 1600,
-    customer: { email: 'taro@example.com', familyName: '山田', givenName: '太郎', phone: '+819012345678' },
-    shippingAddress: { postalCode: '150-0001', prefecture: '東京都', city: '渋谷区', line1: '1-2-3' },
-    lines: [{ productId: 'p_sencha', name: 'sencha', unitPrice: 1000, quantity: 1 }],
-  });
+  const order = await recordPendingOrder(
+    handle.db,
+    sampleOrder({ reference, subtotal: 1000, total: 1600, lines: [{ productId: 'p_sencha', name: 'sencha', unitPrice: 1000, quantity: 1 }] }),
+  );
   await transitionOrder(handle.db, order.id, 'awaiting_authorization', 'checkout', undefined, { smartpayOrderId });
   return { reference, smartpayOrderId, id: order.id };
 }
