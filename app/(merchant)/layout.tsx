@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { LocaleSwitcher } from '@/components/locale-switcher';
+import { getI18n } from '@/lib/i18n/server';
+import { getMerchantMessages } from '@/lib/merchant/messages';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { locale } = await getI18n();
+  return { title: getMerchantMessages(locale).header.title, robots: { index: false, follow: false } };
+}
+
+/** The merchant's pages: a plain header of their own, without the shop's cart. */
+export default async function MerchantLayout({ children }: { children: ReactNode }) {
+  const { locale, t } = await getI18n();
+  const m = getMerchantMessages(locale);
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
+        {t.nav.skipToContent}
+      </a>
+      <header className="border-b border-stone-300 bg-ink text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/orders" className="text-lg font-bold tracking-tight" data-testid="merchant-home-link">
+            {m.header.title}
+          </Link>
+          <nav aria-label={m.header.title} className="flex items-center gap-3 text-sm">
+            <Link href="/" className="underline underline-offset-4" data-testid="merchant-back-to-shop">
+              {m.header.backToShop}
+            </Link>
+            <div className="rounded-lg bg-white text-ink">
+              <LocaleSwitcher locale={locale} label={t.nav.language} />
+            </div>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { getI18n } from '@/lib/i18n/server';
+import { db } from '@/lib/db/client';
+import { getMerchantMessages } from '@/lib/merchant/messages';
+import { listOrders } from '@/lib/orders/repository';
+import { orderStatuses, type OrderStatus } from '@/lib/orders/status';
+import { OrdersTable } from './_components/orders-table';
+import { Pagination } from './_components/pagination';
+import { StatusFilter } from './_components/status-filter';
+
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 20;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** The shop owner's list of orders, newest first. */
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale } = await getI18n();
+  const t = getMerchantMessages(locale);
+  const params = await searchParams;
+  const statusParam = first(params.status);
+  const status = (orderStatuses as readonly string[]).includes(statusParam ?? '') ? (statusParam as OrderStatus) : undefined;
+  const requested = Number.parseInt(first(params.page) ?? '1', 10);
+  const page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
+
+  const { orders, total } = await listOrders(await db(), {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+    statuses: status ? [status] : undefined,
+  });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-bold">{t.list.title}</h1>
+        <StatusFilter selected={status} t={t} />
+      </div>
+      {orders.length === 0 ? (
+        <p className="card p-8 text-center text-stone-700" data-testid="orders-empty">
+          {t.list.empty}
+        </p>
+      ) : (
+        <OrdersTable orders={orders} locale={locale} t={t} />
+      )}
+      {total > 0 && <Pagination page={page} pages={pages} total={total} status={status} t={t.list} />}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/lib/db/client';
+import type { MerchantActionState } from '@/lib/merchant/action-state';
+import { isMerchantRequest } from '@/lib/merchant/access';
+import type { MerchantAction } from '@/lib/merchant/allowed-actions';
+import { cancelOrder, captureOrder, refundOrder, type MerchantDeps, type OperationResult } from '@/lib/merchant/operations';
+import { smartpay } from '@/lib/smartpay-api/client';
+
+/** The merchant's order actions, bound to the forms on /orders/[id]. The work is in operations.ts. */
+
+const text = (formData: FormData, name: string) => String(formData.get(name) ?? '');
+
+async function run(
+  action: MerchantAction,
+  formData: FormData,
+  operation: (deps: MerchantDeps, base: { orderId: string; formKey: string }) => Promise<OperationResult>,
+): Promise<MerchantActionState> {
+  const at = Date.now();
+  if (!(await isMerchantRequest())) return { status: 'error', action, error: { reason: 'unauthorized' }, at };
+  const orderId = text(formData, 'orderId');
+  let result: OperationResult;
+  try {
+    result = await operation({ db: await db(), client: smartpay() }, { orderId, formKey: text(formData, 'formKey') });
+  } catch (error) {
+    console.error(`[merchant ${action} ${orderId}] failed:`, error);
+    return { status: 'error', action, error: { reason: 'unexpected' }, at };
+  }
+  revalidatePath('/orders');
+  revalidatePath(`/orders/${orderId}`);
+  return result.ok ? { status: 'ok', action, amount: result.amount, at } : { status: 'error', action, error: result.error, at };
+}
+
+export async function captureAction(_prev: MerchantActionState, formData: FormData): Promise<MerchantActionState> {
+  return run('capture', formData, (deps, base) => captureOrder(deps, { ...base, amount: Number(text(formData, 'amount')) }));
+}
+
+export async function cancelAction(_prev: MerchantActionState, formData: FormData): Promise<MerchantActionState> {
+  return run('cancel', formData, (deps, base) => cancelOrder(deps, base));
+}
+
+export async function refundAction(_prev: MerchantActionState, formData: FormData): Promise<MerchantActionState> {
+  return run('refund', formData, (deps, base) =>
+    refundOrder(deps, { ...base, amount: Number(text(formData, 'amount')), reason: text(formData, 'reason') }),
+  );
+}

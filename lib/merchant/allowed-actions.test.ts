@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { allowedActions, capturableAmount, refundableAmount } from '@/lib/merchant/allowed-actions';
+import { describeActionState } from '@/lib/merchant/describe-state';
+import { en, ja } from '@/lib/merchant/messages';
+
+const order = (status: Parameters<typeof allowedActions>[0]['status'], capturedAmount = 0, refundedAmount = 0) => ({
+  status,
+  total: 1600,
+  capturedAmount,
+  refundedAmount,
+});
+
+describe('merchant actions by status', () => {
+  it('offers what Smartpay allows in each status', () => {
+    expect(allowedActions(order('requires_capture'))).toEqual(['capture', 'cancel']);
+    expect(allowedActions(order('awaiting_authorization'))).toEqual(['cancel']);
+    expect(allowedActions(order('succeeded', 1600))).toEqual(['refund']);
+    expect(allowedActions(order('succeeded', 1600, 1600))).toEqual([]);
+    for (const status of ['pending', 'failed', 'rejected', 'canceled', 'refunded'] as const) {
+      expect(allowedActions(order(status, 1600))).toEqual([]);
+    }
+  });
+
+  it('computes the capturable and refundable amounts', () => {
+    expect(capturableAmount(order('requires_capture', 600))).toBe(1000);
+    expect(refundableAmount(order('succeeded', 1600, 500))).toBe(1100);
+  });
+
+  it("words Smartpay's errors with their code and message, in both languages", () => {
+    const state = {
+      status: 'error' as const,
+      action: 'refund' as const,
+      at: 1,
+      error: { reason: 'smartpay' as const, kind: 'invalid-request' as const, statusCode: 403, errorCode: 'amount.insufficient', message: 'too much' },
+    };
+    expect(describeActionState(state, ja, 'ja')).toEqual({ tone: 'error', text: 'Smartpay がエラーを返しました: 403 amount.insufficient — too much' });
+    expect(describeActionState(state, en, 'en')?.text).toContain('403 amount.insufficient — too much');
+    expect(describeActionState({ status: 'ok', action: 'refund', amount: 500, at: 2 }, en, 'en')).toEqual({ tone: 'ok', text: 'Refunded ¥500.' });
+  });
+
+  it('has the same keys in every language', () => {
+    const keys = (value: unknown, prefix = ''): string[] =>
+      value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+        : [prefix];
+    expect(keys(en)).toEqual(keys(ja));
+  });
+});
