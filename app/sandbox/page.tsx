@@ -85,6 +85,11 @@ export default async function SandboxDashboardPage() {
           {code('sandbox_')} tables), so it survives restarts. Times are UTC, newest first.
         </p>
         <p>
+          Token mode: {code('POST /checkout-sessions')} with {code('{"mode": "token", …}')} makes a token the shopper
+          approves on the hosted page; {code('POST /orders')} with an {code('active')} token then charges it at once.
+          Tokens are managed under {code('/tokens')} (enable, disable, delete).
+        </p>
+        <p>
           Failures on demand: send the header {code('Sandbox-Simulate: <scenario>')} with any API call, or check out with an
           e-mail such as {code('taro+sandbox_500@example.com')}. Scenarios: {SCENARIOS.map((scenario, index) => (
             <span key={scenario}>
@@ -100,11 +105,11 @@ export default async function SandboxDashboardPage() {
       <Table
         caption="Checkout sessions"
         empty="No checkout sessions yet."
-        headers={['Created', 'Session', 'Order', 'Reference', 'Hosted page']}
+        headers={['Created', 'Session', 'Order or token', 'Reference', 'Hosted page']}
         rows={state.checkoutSessions.map((session) => [
           time(session.createdAt),
           code(session.id),
-          code(session.order),
+          code(session.order ?? session.token ?? ''),
           session.reference ?? '—',
           <Link key="open" href={`/sandbox/checkout/${session.id}`} className="text-blue-700 underline">
             Open
@@ -114,7 +119,7 @@ export default async function SandboxDashboardPage() {
       <Table
         caption="Orders"
         empty="No orders yet."
-        headers={['Created', 'Order', 'Status', 'Capture', 'Amount', 'Expires', 'Mode']}
+        headers={['Created', 'Order', 'Status', 'Capture', 'Amount', 'Expires', 'Token', 'Mode']}
         rows={state.orders.map((order) => [
           time(order.createdAt),
           code(order.id),
@@ -122,6 +127,7 @@ export default async function SandboxDashboardPage() {
           order.captureMethod,
           formatYen(order.amount),
           time(order.expiresAt),
+          order.tokenId ? code(order.tokenId) : '—',
           order.test ? 'test' : 'live',
         ])}
       />
@@ -147,6 +153,19 @@ export default async function SandboxDashboardPage() {
           code(refund.payment),
           refund.reason,
           formatYen(refund.amount),
+        ])}
+      />
+      <Table
+        caption="Tokens"
+        empty="No tokens yet."
+        headers={['Created', 'Token', 'Status', 'Reference', 'Updated', 'Mode']}
+        rows={state.tokens.map((token) => [
+          time(token.createdAt),
+          code(token.id),
+          <span key="status" data-testid="sandbox-dashboard-token-status">{token.status}</span>,
+          token.reference ?? '—',
+          time(token.updatedAt),
+          token.test ? 'test' : 'live',
         ])}
       />
       <Table

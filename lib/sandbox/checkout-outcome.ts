@@ -10,6 +10,7 @@ import { parseBody } from './validation';
 /**
  * Sandbox extension (real Smartpay has no such endpoint): `POST /testing/checkout-sessions/{id}/outcome`
  * does what the hosted page's buttons do, for scripts and tests that play the shopper without a browser.
+ * Answers `{redirectUrl, order}` (order expanded), or `{redirectUrl, token}` for a token-mode session.
  */
 
 const outcomeSchema = z.object({
@@ -23,5 +24,7 @@ export const setCheckoutOutcome: Handler = async ({ core, mode, params, body }) 
   if (!result) throw notFound('checkout-session', session.id);
   const page = hostedCheckoutUrl(core.appUrl, session.id);
   const redirectUrl = result.redirectTo ?? (result.softDeclined ? `${page}?result=soft-declined` : page);
+  if (result.token) return ok({ redirectUrl, token: result.token });
+  if (!result.order) throw notFound('checkout-session', session.id);
   return ok({ redirectUrl, order: await orderView(core.store, result.order, true) });
 };

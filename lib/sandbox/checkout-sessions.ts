@@ -3,63 +3,17 @@ import { isTest, ok, type Handler, type SandboxCore } from './core';
 import { sessionView, wantsExpand } from './expand';
 import { newId } from './ids';
 import { listForMode, loadForMode } from './load';
-import type { CheckoutSessionRecord, LineItemRecord, Mode, OrderRecord } from './types';
-import { createCheckoutSessionSchema, parseBody, type CheckoutItemInput, type CreateCheckoutSessionInput } from './validation';
+import { createLineItem } from './line-items';
+import type { CheckoutSessionRecord, Mode, OrderRecord, TokenRecord } from './types';
+import {
+  createCheckoutSessionSchema,
+  createTokenSessionSchema,
+  parseBody,
+  type CreateCheckoutSessionInput,
+  type CreateTokenSessionInput,
+} from './validation';
 
 export const hostedCheckoutUrl = (appUrl: string, sessionId: string) => `${appUrl}/sandbox/checkout/${sessionId}`;
-
-async function createLineItem(core: SandboxCore, mode: Mode, item: CheckoutItemInput): Promise<LineItemRecord> {
-  const now = core.now();
-  const base = { test: isTest(mode), createdAt: now, updatedAt: now };
-  const kind = item.kind ?? 'product';
-  let priceId: string | undefined;
-  if (kind === 'product') {
-    const productId = newId('product', mode);
-    await core.store.put('product', {
-      ...base,
-      id: productId,
-      object: 'product',
-      active: true,
-      name: item.name ?? '',
-      brand: item.brand,
-      categories: item.categories ?? [],
-      description: item.productDescription,
-      gtin: item.gtin,
-      images: item.images ?? [],
-      reference: item.reference,
-      url: item.url,
-      metadata: item.productMetadata ?? {},
-    });
-    priceId = newId('price', mode);
-    await core.store.put('price', {
-      ...base,
-      id: priceId,
-      object: 'price',
-      active: true,
-      amount: item.amount,
-      currency: 'JPY',
-      label: item.label,
-      description: item.priceDescription,
-      metadata: item.priceMetadata ?? {},
-      product: productId,
-    });
-  }
-  const lineItem: LineItemRecord = {
-    ...base,
-    id: newId('lineItem', mode),
-    object: 'lineItem',
-    kind,
-    amount: item.amount,
-    currency: 'JPY',
-    quantity: item.quantity ?? 1,
-    // Tax and discount lines have no product, so their name is kept as the line's description.
-    description: kind === 'product' ? item.description : (item.description ?? item.name),
-    metadata: item.metadata ?? {},
-    ...(priceId ? { price: priceId } : {}),
-  };
-  await core.store.put('lineItem', lineItem);
-  return lineItem;
-}
 
 async function createSession(core: SandboxCore, mode: Mode, input: CreateCheckoutSessionInput) {
   const now = core.now();
@@ -105,9 +59,46 @@ async function createSession(core: SandboxCore, mode: Mode, input: CreateCheckou
   return session;
 }
 
+/** Token mode: a `requires_authorization` token (event `token.created`) and a session pointing at it. */
+async function createTokenSession(core: SandboxCore, mode: Mode, input: CreateTokenSessionInput) {
+  const now = core.now();
+  const base = { test: isTest(mode), createdAt: now, updatedAt: now };
+  const token: TokenRecord = {
+    ...base,
+    id: newId('token', mode),
+    object: 'token',
+    status: 'requires_authorization',
+    reference: input.reference,
+    metadata: input.metadata ?? {},
+  };
+  await core.store.put('token', token);
+  await core.emit('token.created', token.test, token);
+  const id = newId('checkoutSession', mode);
+  const session: CheckoutSessionRecord = {
+    ...base,
+    id,
+    object: 'checkoutSession',
+    customerInfo: input.customerInfo ?? {},
+    token: token.id,
+    successUrl: input.successUrl,
+    cancelUrl: input.cancelUrl,
+    url: hostedCheckoutUrl(core.appUrl, id),
+    locale: input.locale,
+    reference: input.reference,
+    description: input.description,
+    metadata: input.metadata ?? {},
+  };
+  await core.store.put('checkoutSession', session);
+  return session;
+}
+
+const isTokenMode = (body: unknown) =>
+  typeof body === 'object' && body !== null && (body as { mode?: unknown }).mode === 'token';
+
 export const createCheckoutSession: Handler = async ({ core, mode, body }) => {
-  const input = parseBody(createCheckoutSessionSchema, body);
-  const session = await createSession(core, mode, input);
+  const session = isTokenMode(body)
+    ? await createTokenSession(core, mode, parseBody(createTokenSessionSchema, body))
+    : await createSession(core, mode, parseBody(createCheckoutSessionSchema, body));
   return ok(await sessionView(core.store, session, true));
 };
 

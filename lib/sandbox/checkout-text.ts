@@ -1,4 +1,4 @@
-import type { OrderStatus } from './types';
+import type { OrderStatus, TokenStatus } from './types';
 
 /** Every text of the hosted checkout page, in both languages it can be shown in. */
 
@@ -28,6 +28,12 @@ export interface CheckoutText {
   finalTitle: string;
   status: Record<OrderStatus, string>;
   backToShop: string;
+  tokenTitle: string;
+  tokenIntro: string;
+  tokenNote: string;
+  tokenSoftDeclined: string;
+  tokenFinalTitle: string;
+  tokenStatus: Record<TokenStatus, string>;
 }
 
 export const checkoutText: Record<CheckoutLocale, CheckoutText> = {
@@ -61,6 +67,18 @@ export const checkoutText: Record<CheckoutLocale, CheckoutText> = {
       canceled: 'キャンセルされました',
     },
     backToShop: 'ショップに戻る',
+    tokenTitle: 'お支払い方法の登録',
+    tokenIntro: 'Smartpay を「Smartpay サンドボックス加盟店」でのお支払い方法として登録します。',
+    tokenNote: '登録すると、この加盟店は今後のご注文をその都度の確認なしで Smartpay に請求できます。登録はいつでも解除できます。今回の登録では請求は発生しません。',
+    tokenSoftDeclined: 'お支払い方法の登録は承認されませんでした。もう一度お試しいただけます。',
+    tokenFinalTitle: 'この登録はすでに処理されています',
+    tokenStatus: {
+      requires_authorization: '承認待ち',
+      active: '登録済み',
+      rejected: '拒否されました',
+      disabled: '停止中',
+      deleted: '削除されました',
+    },
   },
   en: {
     badge: 'Sandbox / サンドボックス',
@@ -92,6 +110,18 @@ export const checkoutText: Record<CheckoutLocale, CheckoutText> = {
       canceled: 'Canceled',
     },
     backToShop: 'Back to the shop',
+    tokenTitle: 'Register a payment method',
+    tokenIntro: 'You are registering Smartpay as a payment method for Smartpay sandbox merchant.',
+    tokenNote: 'Once registered, this merchant can charge future orders to Smartpay without asking you each time. You can remove it at any time. Nothing is charged now.',
+    tokenSoftDeclined: 'The registration was declined. You may try again.',
+    tokenFinalTitle: 'This registration has already been processed',
+    tokenStatus: {
+      requires_authorization: 'Awaiting authorization',
+      active: 'Registered',
+      rejected: 'Declined',
+      disabled: 'Disabled',
+      deleted: 'Deleted',
+    },
   },
 };
 

@@ -17,6 +17,12 @@ interface SmartpayClient {
   listCheckoutSessions(params?: { maxResults?: number; pageToken?: string; expand?: string }): Promise<Json>;
   getOrder(params: { id: string; expand?: string }): Promise<Json>;
   createWebhookEndpoint(params: { url: string; eventSubscriptions?: string[] }): Promise<Json>;
+  getToken(params: { id: string }): Promise<Json>;
+  listTokens(params?: { maxResults?: number; pageToken?: string }): Promise<Json>;
+  enableToken(params: { id: string; idempotencyKey?: string }): Promise<Json>;
+  disableToken(params: { id: string; idempotencyKey?: string }): Promise<Json>;
+  deleteToken(params: { id: string; idempotencyKey?: string }): Promise<Json>;
+  createOrder(payload: unknown): Promise<Json>;
 }
 interface SmartpayClass {
   new (secretKey: string, options?: { apiPrefix?: string }): SmartpayClient;
@@ -140,6 +146,33 @@ describe('contract with @smartpay/sdk-node', () => {
 
     const fetchedOrder = await client.getOrder({ id: order.id });
     expect(fetchedOrder).toMatchObject({ id: order.id, amount: 1350, currency: 'JPY', status: 'requires_authorization' });
+  });
+
+  it('runs the token flow: token session, approval, order, disable, delete', async () => {
+    const session = await client.createCheckoutSession({
+      mode: 'token',
+      customerInfo: { emailAddress: 'hanako@example.com' },
+      successUrl: 'https://shop.example/token/success',
+      cancelUrl: 'https://shop.example/token/cancel',
+      reference: 'member-9',
+    });
+    const tokenId = (session.token as { id: string }).id;
+    expect(tokenId).toMatch(/^paytok_test_[0-9A-Za-z]{22}$/);
+    await expect(client.enableToken({ id: tokenId })).rejects.toMatchObject({ errorCode: 'token.not-found', statusCode: 404 });
+    await sandbox.completeCheckout(session.id, 'approve');
+    expect(await client.getToken({ id: tokenId })).toMatchObject({ id: tokenId, status: 'active', reference: 'member-9' });
+    expect((await client.listTokens({ maxResults: 5 })).data[0].id).toBe(tokenId);
+
+    const { amount, currency, items, shippingInfo, customerInfo } = payload;
+    const order = { amount, currency, items, shippingInfo, customerInfo };
+    const created = await client.createOrder({ ...order, token: tokenId, reference: 'renewal-1' });
+    expect(created).toMatchObject({ status: 'succeeded', tokenId, amount: 1350 });
+
+    expect(await client.disableToken({ id: tokenId })).toBe('');
+    await expect(client.createOrder({ ...order, token: tokenId })).rejects.toMatchObject({ errorCode: 'token.invalid', statusCode: 400 });
+    expect(await client.enableToken({ id: tokenId })).toBe('');
+    expect(await client.deleteToken({ id: tokenId })).toBe('');
+    expect((await client.getToken({ id: tokenId })).status).toBe('deleted');
   });
 
   it('surfaces sandbox errors as SmartpayError', async () => {

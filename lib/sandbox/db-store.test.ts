@@ -26,5 +26,6 @@ describe('database store', async () => {
   await import('./lifecycle.test');
   await import('./simulate.test');
   await import('./testing-endpoint.test');
+  await import('./tokens.test');
   await import('./webhooks.test');
 });

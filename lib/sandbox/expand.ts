@@ -29,6 +29,8 @@ export async function orderView(store: SandboxStore, order: OrderRecord, expand:
 
 export async function sessionView(store: SandboxStore, session: CheckoutSessionRecord, expand: boolean) {
   if (!expand) return session;
-  const order = await required(store.get('order', session.order), session.order);
+  if (session.token) return { ...session, token: await required(store.get('token', session.token), session.token) };
+  const orderId = session.order ?? '';
+  const order = await required(store.get('order', orderId), orderId);
   return { ...session, order: await orderView(store, order, true) };
 }

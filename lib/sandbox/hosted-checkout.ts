@@ -1,8 +1,9 @@
+import { authorizeOrder } from './authorize';
 import type { SandboxCore } from './core';
 import { expandLineItem } from './expand';
-import { AUTHORIZATION_HOLD_MS, refreshOrder } from './orders';
-import { recordPayment } from './payments';
-import type { CheckoutSessionRecord, OrderRecord } from './types';
+import { completeTokenCheckout } from './hosted-token';
+import { refreshOrder } from './orders';
+import type { CheckoutSessionRecord, OrderRecord, TokenRecord } from './types';
 
 /** The shopper's side of a checkout session: what the hosted page shows and what its buttons do. */
 
@@ -20,32 +21,43 @@ export interface CheckoutLine {
   quantity: number;
 }
 
-export interface CheckoutView {
-  session: CheckoutSessionRecord;
-  order: OrderRecord;
-  lines: CheckoutLine[];
-}
+/** A normal session shows its order; a token-mode session shows its token (and no lines). */
+export type CheckoutView =
+  | { kind: 'order'; session: CheckoutSessionRecord; order: OrderRecord; lines: CheckoutLine[] }
+  | { kind: 'token'; session: CheckoutSessionRecord; token: TokenRecord; lines: CheckoutLine[] };
 
 export interface CheckoutResult {
-  order: OrderRecord;
+  /** The session's order (normal sessions). */
+  order?: OrderRecord;
+  /** The session's token (token-mode sessions). */
+  token?: TokenRecord;
   /** Where to send the shopper; absent when the page should render again. */
   redirectTo?: string;
   softDeclined?: boolean;
-  /** The order was already past authorization, so nothing changed. */
+  /** The order or token was already past authorization, so nothing changed. */
   alreadyFinal?: boolean;
 }
 
-async function loadSession(core: SandboxCore, id: string) {
+type Loaded =
+  | { kind: 'order'; session: CheckoutSessionRecord; order: OrderRecord }
+  | { kind: 'token'; session: CheckoutSessionRecord; token: TokenRecord };
+
+async function loadSession(core: SandboxCore, id: string): Promise<Loaded | undefined> {
   const session = await core.store.get('checkoutSession', id);
   if (!session) return undefined;
-  const order = await core.store.get('order', session.order);
+  if (session.token) {
+    const token = await core.store.get('token', session.token);
+    return token ? { kind: 'token', session, token } : undefined;
+  }
+  const order = session.order ? await core.store.get('order', session.order) : undefined;
   if (!order) return undefined;
-  return { session, order: await refreshOrder(core, order) };
+  return { kind: 'order', session, order: await refreshOrder(core, order) };
 }
 
 export async function getCheckoutView(core: SandboxCore, id: string): Promise<CheckoutView | undefined> {
   const found = await loadSession(core, id);
   if (!found) return undefined;
+  if (found.kind === 'token') return { ...found, lines: [] };
   const lines: CheckoutLine[] = [];
   for (const lineItemId of found.order.lineItems) {
     const lineItem = await core.store.get('lineItem', lineItemId);
@@ -65,30 +77,16 @@ export async function completeCheckout(
 ): Promise<CheckoutResult | undefined> {
   const found = await loadSession(core, id);
   if (!found) return undefined;
+  if (found.kind === 'token') return completeTokenCheckout(core, found.session, found.token, outcome);
   const { session, order } = found;
   if (outcome === 'cancel') return { order, redirectTo: session.cancelUrl };
   if (order.status !== 'requires_authorization') return { order, alreadyFinal: true };
-  const now = core.now();
   if (outcome === 'decline' || outcome === 'soft-decline') {
     const hard = outcome === 'decline';
-    const rejected: OrderRecord = hard ? { ...order, status: 'rejected', updatedAt: now } : order;
+    const rejected: OrderRecord = hard ? { ...order, status: 'rejected', updatedAt: core.now() } : order;
     if (hard) await core.store.put('order', rejected);
     await core.emit('order.rejected', rejected.test, rejected);
     return hard ? { order: rejected, redirectTo: session.cancelUrl } : { order: rejected, softDeclined: true };
   }
-  const authorized: OrderRecord = { ...order, status: 'requires_capture', expiresAt: now + AUTHORIZATION_HOLD_MS, updatedAt: now };
-  if (order.captureMethod === 'manual') {
-    await core.store.put('order', authorized);
-    await core.emit('order.authorized', authorized.test, authorized);
-    return { order: authorized, redirectTo: session.successUrl };
-  }
-  const { payment, order: withPayment } = await recordPayment(core, authorized, order.amount, {
-    metadata: {},
-    lineItems: [],
-  });
-  const succeeded: OrderRecord = { ...withPayment, status: 'succeeded' };
-  await core.store.put('order', succeeded);
-  await core.emit('order.authorized', succeeded.test, succeeded);
-  await core.emit('payment.created', payment.test, payment);
-  return { order: succeeded, redirectTo: session.successUrl };
+  return { order: await authorizeOrder(core, order), redirectTo: session.successUrl };
 }

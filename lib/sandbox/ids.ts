@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   product: 'product',
   payment: 'payment',
   refund: 'refund',
+  token: 'paytok',
   webhookEndpoint: 'webhookendpoint',
   event: 'evt',
   delivery: 'whdelivery',

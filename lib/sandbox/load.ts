@@ -8,6 +8,7 @@ const RESOURCE_NAMES: Partial<Record<IdKind, string>> = {
   order: 'order',
   payment: 'payment',
   refund: 'refund',
+  token: 'token',
   webhookEndpoint: 'webhook-endpoint',
 };
 

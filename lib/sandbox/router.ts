@@ -5,6 +5,8 @@ import { cancelOrder, getOrder, listOrders } from './orders';
 import { createPayment, getPayment, listPayments, updatePayment } from './payments';
 import { createRefund, getRefund, listRefunds, updateRefund } from './refunds';
 import type { RouteInfo } from './simulate';
+import { createOrder } from './token-orders';
+import { deleteToken, disableToken, enableToken, getToken, listTokens } from './tokens';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -31,6 +33,7 @@ const ROUTES: Route[] = [
   route('POST', 'checkout-sessions', 'checkout-session', createCheckoutSession),
   route('GET', 'checkout-sessions', 'checkout-session', listCheckoutSessions),
   route('GET', 'checkout-sessions/:id', 'checkout-session', getCheckoutSession),
+  route('POST', 'orders', 'order', createOrder),
   route('GET', 'orders', 'order', listOrders),
   route('GET', 'orders/:id', 'order', getOrder),
   route('PUT', 'orders/:id/cancellation', 'order', cancelOrder, 'cancellation'),
@@ -42,6 +45,11 @@ const ROUTES: Route[] = [
   route('GET', 'refunds', 'refund', listRefunds),
   route('GET', 'refunds/:id', 'refund', getRefund),
   route('PATCH', 'refunds/:id', 'refund', updateRefund),
+  route('GET', 'tokens', 'token', listTokens),
+  route('GET', 'tokens/:id', 'token', getToken),
+  route('PUT', 'tokens/:id/enable', 'token', enableToken, 'enable'),
+  route('PUT', 'tokens/:id/disable', 'token', disableToken, 'disable'),
+  route('DELETE', 'tokens/:id', 'token', deleteToken),
   route('POST', 'webhook-endpoints', 'webhook-endpoint', createWebhookEndpoint),
   route('GET', 'webhook-endpoints', 'webhook-endpoint', listWebhookEndpoints),
   route('GET', 'webhook-endpoints/:id', 'webhook-endpoint', getWebhookEndpoint),

@@ -41,6 +41,7 @@ export interface SandboxSnapshot {
   orders: RecordMap['order'][];
   payments: RecordMap['payment'][];
   refunds: RecordMap['refund'][];
+  tokens: RecordMap['token'][];
   events: RecordMap['event'][];
   deliveries: RecordMap['delivery'][];
   webhookEndpoints: RecordMap['webhookEndpoint'][];
@@ -67,7 +68,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 function answerResponse(answer: StoredAnswer, replayed: boolean): Response {
   const headers: Record<string, string> = replayed ? { [REPLAY_HEADER]: 'true' } : {};
-  if (answer.status === 204) return new Response(null, { status: 204, headers });
+  if (answer.status === 204 || answer.body === '') return new Response(null, { status: answer.status, headers });
   return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
@@ -208,16 +209,17 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     async snapshot() {
       await ready;
-      const [checkoutSessions, orders, payments, refunds, events, deliveries, webhookEndpoints] = await Promise.all([
+      const [checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints] = await Promise.all([
         store.list('checkoutSession'),
         store.list('order'),
         store.list('payment'),
         store.list('refund'),
+        store.list('token'),
         store.list('event'),
         store.list('delivery'),
         store.list('webhookEndpoint'),
       ]);
-      return { checkoutSessions, orders, payments, refunds, events, deliveries, webhookEndpoints };
+      return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints };
     },
     async flushDeliveries() {
       await ready;

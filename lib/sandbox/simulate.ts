@@ -43,7 +43,7 @@ export function slowDelayMs(): number {
 /** What a route is about, for realistic error codes. */
 export interface RouteInfo {
   method: string;
-  /** e.g. `checkout-session`, `order`, `payment`, `refund`, `webhook-endpoint` */
+  /** e.g. `checkout-session`, `order`, `payment`, `refund`, `token`, `webhook-endpoint` */
   resource: string;
   /** The sub-action, e.g. `cancellation`. */
   action?: string;
@@ -52,6 +52,7 @@ export interface RouteInfo {
 function notFoundCode(route: RouteInfo): string {
   if (route.method === 'POST' && route.resource === 'payment') return 'order.not-found';
   if (route.method === 'POST' && route.resource === 'refund') return 'payment.not-found';
+  if (route.method === 'POST' && route.resource === 'order') return 'token.not-found';
   return `${route.resource}.not-found`;
 }
 

@@ -5,6 +5,7 @@ export type Metadata = Record<string, unknown>;
 export type OrderStatus = 'requires_authorization' | 'requires_capture' | 'succeeded' | 'rejected' | 'canceled';
 export type CaptureMethod = 'automatic' | 'manual';
 export type ItemKind = 'product' | 'tax' | 'discount';
+export type TokenStatus = 'requires_authorization' | 'active' | 'rejected' | 'disabled' | 'deleted';
 
 export interface Address {
   line1: string;
@@ -35,10 +36,12 @@ interface BaseRecord {
   updatedAt: number;
 }
 
+/** A normal session has an `order`; a token-mode session has a `token` instead. */
 export interface CheckoutSessionRecord extends BaseRecord {
   object: 'checkoutSession';
   customerInfo: Record<string, unknown>;
-  order: string;
+  order?: string;
+  token?: string;
   successUrl: string;
   cancelUrl: string;
   url: string;
@@ -62,6 +65,15 @@ export interface OrderRecord extends BaseRecord {
   shippingInfo: ShippingInfo;
   lineItems: string[];
   payments: string[];
+  /** Set on orders created from a token (`POST /orders`). */
+  tokenId?: string;
+}
+
+export interface TokenRecord extends BaseRecord {
+  object: 'token';
+  status: TokenStatus;
+  reference?: string;
+  metadata: Metadata;
 }
 
 export interface LineItemRecord extends BaseRecord {
@@ -175,6 +187,7 @@ export interface RecordMap {
   product: ProductRecord;
   payment: PaymentRecord;
   refund: RefundRecord;
+  token: TokenRecord;
   webhookEndpoint: WebhookEndpointRecord;
   event: EventRecord;
   delivery: DeliveryRecord;

@@ -49,7 +49,8 @@ const cases: Case[] = [
   ['address country missing', (b) => delete address(b).country, 'shippingInfo.address.country'],
   ['address country not JP', (b) => (address(b).country = 'US'), 'shippingInfo.address.country'],
   ['fee amount negative', (b) => (shipping(b).feeAmount = -1), 'shippingInfo.feeAmount'],
-  ['token mode (not emulated)', (b) => (b.mode = 'token'), 'mode'],
+  ['unknown mode', (b) => (b.mode = 'recurring'), 'mode'],
+  ['token mode with order fields', (b) => (b.mode = 'token'), 'amount'],
 ];
 
 describe('create checkout session validation', () => {

@@ -106,39 +106,90 @@ function lenientAmount(): boolean {
   return process.env.SANDBOX_LENIENT_AMOUNT === '1';
 }
 
+const reference = z.string().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' });
+const description = z.string().min(1, { error: 'must not be empty' }).max(80, { error: 'must be at most 80 characters' });
+
+/** The order part shared by `POST /checkout-sessions` (normal mode) and `POST /orders`. */
+const orderFields = {
+  amount: nonNegativeInt,
+  currency: jpy,
+  captureMethod: z.enum(['automatic', 'manual'], { error: 'must be automatic or manual' }).optional(),
+  customerInfo,
+  description: description.optional(),
+  items: z
+    .array(item)
+    .min(1, { error: 'must have at least one item' })
+    .max(50, { error: 'must have at most 50 items' }),
+  metadata: metadata.optional(),
+  reference: reference.optional(),
+  shippingInfo,
+};
+
+interface OrderPart {
+  amount: number;
+  items: CheckoutItemInput[];
+  shippingInfo: { feeAmount?: number };
+}
+
+/** At least one product item, and `amount` = items + shipping fee (unless lenient). */
+function checkOrderPart(value: OrderPart, ctx: z.RefinementCtx): void {
+  if (!value.items.some((line) => (line.kind ?? 'product') === 'product')) {
+    ctx.addIssue({ code: 'custom', path: ['items'], message: 'must contain at least one product item' });
+    return;
+  }
+  const expected = expectedAmount(value.items, value.shippingInfo.feeAmount);
+  if (!lenientAmount() && value.amount !== expected) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['amount'],
+      message: `must equal the items and shipping fee (${expected}); set SANDBOX_LENIENT_AMOUNT=1 to skip this sandbox check`,
+    });
+  }
+}
+
+const redirectUrls = { successUrl: httpUrl, cancelUrl: httpUrl };
+const locale = z.enum(['en', 'ja'], { error: 'must be en or ja' }).optional();
+
 export const createCheckoutSessionSchema = z
   .object({
-    mode: z.literal('normal', { error: 'is not supported by this sandbox (only normal checkout sessions)' }).optional(),
-    amount: nonNegativeInt,
-    currency: jpy,
-    captureMethod: z.enum(['automatic', 'manual'], { error: 'must be automatic or manual' }).optional(),
-    customerInfo,
-    description: z.string().min(1, { error: 'must not be empty' }).max(80, { error: 'must be at most 80 characters' }).optional(),
-    items: z
-      .array(item)
-      .min(1, { error: 'must have at least one item' })
-      .max(50, { error: 'must have at most 50 items' }),
-    locale: z.enum(['en', 'ja'], { error: 'must be en or ja' }).optional(),
+    mode: z.literal('normal', { error: 'must be normal or token' }).optional(),
+    ...orderFields,
+    locale,
+    ...redirectUrls,
+  })
+  .superRefine(checkOrderPart);
+
+/** Fields of a normal session that a token-mode session must not carry. */
+export const ORDER_ONLY_FIELDS = ['amount', 'currency', 'captureMethod', 'items', 'shippingInfo'] as const;
+
+/** Loose so the order-only fields can be named in the error; other unknown fields are dropped later. */
+export const createTokenSessionSchema = z
+  .looseObject({
+    mode: z.literal('token'),
+    customerInfo: customerInfo.optional(),
+    description: description.optional(),
+    locale,
     metadata: metadata.optional(),
-    reference: z.string().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }).optional(),
-    shippingInfo,
-    successUrl: httpUrl,
-    cancelUrl: httpUrl,
+    reference: reference.optional(),
+    ...redirectUrls,
   })
   .superRefine((value, ctx) => {
-    if (!value.items.some((line) => (line.kind ?? 'product') === 'product')) {
-      ctx.addIssue({ code: 'custom', path: ['items'], message: 'must contain at least one product item' });
-      return;
-    }
-    const expected = expectedAmount(value.items, value.shippingInfo.feeAmount);
-    if (!lenientAmount() && value.amount !== expected) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['amount'],
-        message: `must equal the items and shipping fee (${expected}); set SANDBOX_LENIENT_AMOUNT=1 to skip this sandbox check`,
-      });
+    for (const field of ORDER_ONLY_FIELDS) {
+      if (field in value) ctx.addIssue({ code: 'custom', path: [field], message: 'is not allowed in token mode' });
     }
   });
+
+export type CreateTokenSessionInput = z.infer<typeof createTokenSessionSchema>;
+
+export const createOrderSchema = z
+  .object({
+    token: z.string({ error: 'is required' }).min(1, { error: 'is required' }),
+    ...orderFields,
+    customerInfo: customerInfo.optional(),
+  })
+  .superRefine(checkOrderPart);
+
+export type CreateOrderInput = z.infer<typeof createOrderSchema>;
 
 export type CreateCheckoutSessionInput = z.infer<typeof createCheckoutSessionSchema>;
 

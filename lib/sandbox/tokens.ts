@@ -1,0 +1,48 @@
+import { collection } from './collection';
+import { ok, type Handler, type SandboxCore } from './core';
+import { notFound } from './errors';
+import { listForMode, loadForMode } from './load';
+import type { Mode, TokenRecord, TokenStatus } from './types';
+
+/** The token endpoints (`/tokens`): read, enable, disable and delete tokens made by token-mode sessions. */
+
+export const getToken: Handler = async ({ core, mode, params }) =>
+  ok(await loadForMode(core.store, 'token', params.id ?? '', mode));
+
+export const listTokens: Handler = async ({ core, mode, query }) =>
+  ok(await collection(await listForMode(core.store, 'token', mode), query, (token) => token));
+
+/** A token in one of `allowed` statuses, else 404 `token.not-found` (as Smartpay answers for `requires_authorization`). */
+async function loadTokenIn(core: SandboxCore, id: string, mode: Mode, allowed: TokenStatus[]): Promise<TokenRecord> {
+  const token = await loadForMode(core.store, 'token', id, mode);
+  if (!allowed.includes(token.status)) throw notFound('token', token.id);
+  return token;
+}
+
+async function setStatus(core: SandboxCore, token: TokenRecord, status: TokenStatus, event: string): Promise<void> {
+  if (token.status === status) return;
+  const updated: TokenRecord = { ...token, status, updatedAt: core.now() };
+  await core.store.put('token', updated);
+  await core.emit(event, updated.test, updated);
+}
+
+/** `active` or `disabled` → `active` (`token.enabled` when it changed); 200 with an empty body. */
+export const enableToken: Handler = async ({ core, mode, params }) => {
+  const token = await loadTokenIn(core, params.id ?? '', mode, ['active', 'disabled']);
+  await setStatus(core, token, 'active', 'token.enabled');
+  return { status: 200 };
+};
+
+/** `active` or `disabled` → `disabled` (`token.disabled` when it changed); 200 with an empty body. */
+export const disableToken: Handler = async ({ core, mode, params }) => {
+  const token = await loadTokenIn(core, params.id ?? '', mode, ['active', 'disabled']);
+  await setStatus(core, token, 'disabled', 'token.disabled');
+  return { status: 200 };
+};
+
+/** Any token not yet deleted → `deleted` + `token.deleted`; 204. */
+export const deleteToken: Handler = async ({ core, mode, params }) => {
+  const token = await loadTokenIn(core, params.id ?? '', mode, ['requires_authorization', 'active', 'rejected', 'disabled']);
+  await setStatus(core, token, 'deleted', 'token.deleted');
+  return { status: 204 };
+};
