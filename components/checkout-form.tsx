@@ -2,6 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useEffect, useRef, type ReactNode } from 'react';
+import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { checkoutSchema, type CheckoutData, type CheckoutErrorKey, type CheckoutField, type CheckoutInput } from '@/lib/checkout/schema';
 import { format } from '@/lib/i18n/format';
@@ -47,6 +48,7 @@ export function CheckoutForm({ t, attemptId, prefectures }: Props) {
     values: {},
     at: 0,
   });
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const {
@@ -61,7 +63,9 @@ export function CheckoutForm({ t, attemptId, prefectures }: Props) {
 
   useEffect(() => {
     if (state.formError) alertRef.current?.focus();
-  }, [state]);
+    // A new attempt id comes with a fresh render of the page; what the shopper typed stays in the form.
+    if (state.formError === 'expired') router.refresh();
+  }, [state, router]);
 
   const errorFor = (field: CheckoutField) => errorText(t, errors[field]?.message ?? state.fieldErrors[field]);
   const errorCount = Object.keys(errors).length || Object.keys(state.fieldErrors).length;

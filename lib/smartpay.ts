@@ -117,6 +117,8 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
   }
   // The same attempt was already paid (a resubmitted form): show its result instead of paying again.
   if (isPaid(order.status)) redirect(`/success?ref=${encodeURIComponent(reference)}`);
+  // It ended without payment (declined or canceled): the form must start a new attempt.
+  if (order.status === 'rejected' || order.status === 'canceled') return answer({ formError: 'expired' });
 
   let checkoutUrl: string;
   try {
