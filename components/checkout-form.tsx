@@ -117,7 +117,7 @@ export function CheckoutForm({ t, attemptId, prefectures }: Props) {
       className="space-y-8"
       data-testid="checkout-form"
     >
-      <input type="hidden" name="attemptId" value={attemptId} />
+      <input type="hidden" name="attemptId" value={state.attemptId ?? attemptId} />
       <div ref={alertRef} tabIndex={-1} role="alert" data-testid="checkout-error" className="empty:hidden">
         {state.formError && (
           <p className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900" key={state.at}>

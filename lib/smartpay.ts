@@ -33,6 +33,8 @@ export interface CheckoutState {
   values: Partial<Record<CheckoutField, string>>;
   /** Changes with every answer, so the form can announce a repeated error again. */
   at: number;
+  /** The attempt to resubmit, so a page rendered again without JavaScript keeps the same attempt. */
+  attemptId?: string;
 }
 
 const formErrorFor = (error: SmartpayError): CheckoutFormError =>
@@ -77,18 +79,19 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     const value = formData.get(field);
     if (typeof value === 'string') values[field] = value;
   }
+  const submittedAttempt = formData.get('attemptId');
+  const attemptId = typeof submittedAttempt === 'string' && ATTEMPT_ID.test(submittedAttempt) ? submittedAttempt : undefined;
   const answer = (partial: Omit<CheckoutState, 'values' | 'at' | 'fieldErrors'> & Partial<CheckoutState>): CheckoutState => ({
     fieldErrors: {},
     values,
     at: Date.now(),
+    ...(partial.formError === 'expired' ? {} : { attemptId }),
     ...partial,
   });
 
   const parsed = checkoutSchema.safeParse(values);
   if (!parsed.success) return answer({ fieldErrors: fieldErrorsOf(parsed.error) });
-
-  const attemptId = formData.get('attemptId');
-  if (typeof attemptId !== 'string' || !ATTEMPT_ID.test(attemptId)) return answer({ formError: 'expired' });
+  if (!attemptId) return answer({ formError: 'expired' });
 
   const cart = priceCart(await readCart());
   if (cart.lines.length === 0) return answer({ formError: 'emptyCart' });

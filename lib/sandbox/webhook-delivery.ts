@@ -12,6 +12,11 @@ export const DEFAULT_POLL_INTERVAL_MS = 300;
 /** A claimed delivery is left to its claimant this long; after that another process may take it. */
 const CLAIM_LEASE_MS = 30_000;
 const CLAIM_BATCH = 10;
+/**
+ * Deliveries one process attempts at once. Each attempt makes the receiver do work (the shop fetches the
+ * order back from the API), so a burst of events is sent a few at a time rather than all together.
+ */
+const MAX_IN_FLIGHT = 4;
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -144,14 +149,16 @@ export class WebhookDispatcher {
       this.again = false;
       for (;;) {
         if (this.stopped) return;
+        const room = Math.min(CLAIM_BATCH, MAX_IN_FLIGHT - this.running.size);
+        if (room <= 0) break;
         const claimed = await this.deps.store.claimDueDeliveries({
           now: this.clock(),
           leaseMs: CLAIM_LEASE_MS,
           owner: this.owner,
-          limit: CLAIM_BATCH,
+          limit: room,
         });
         for (const delivery of claimed) this.track(this.deliver(delivery));
-        if (claimed.length < CLAIM_BATCH) break;
+        if (claimed.length < room) break;
       }
     } while (this.again);
   }
@@ -159,7 +166,11 @@ export class WebhookDispatcher {
   private track(work: Promise<void>): void {
     const tracked = work.catch((error: unknown) => console.error('[sandbox] webhook delivery failed', error));
     this.running.add(tracked);
-    void tracked.finally(() => this.running.delete(tracked));
+    void tracked.finally(() => {
+      this.running.delete(tracked);
+      // A slot is free: take the next due delivery, if any.
+      this.wake();
+    });
   }
 
   private async attempt(endpoint: WebhookEndpointRecord, event: EventRecord, body: string): Promise<DeliveryAttempt> {
