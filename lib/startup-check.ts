@@ -10,6 +10,9 @@ export async function checkAtStartup(): Promise<void> {
   try {
     const config = getConfig();
     console.info(`[config] Smartpay mode: ${config.mode}; API base: ${config.smartpay.apiBase}; shop: ${config.appUrl}`);
+    if (!config.smartpay.webhookSecret) {
+      console.warn('[config] SMARTPAY_WEBHOOK_SECRET is not set: Smartpay webhooks will be refused until it is');
+    }
     const database = await getDatabase();
     console.info(`[database] ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}: migrations applied`);
   } catch (error) {
