@@ -13,7 +13,7 @@ export const en: Messages = {
     skipToContent: 'Skip to main content',
     home: 'Home',
     cart: 'Cart',
-    cartCount: 'Cart ({count} items)',
+    cartItems: 'items',
     language: 'Language',
     mainMenu: 'Main menu',
   },

@@ -12,7 +12,7 @@ export const ja = {
     skipToContent: 'メインコンテンツへ移動',
     home: 'ホーム',
     cart: 'カート',
-    cartCount: 'カート（{count}点）',
+    cartItems: '点',
     language: '言語',
     mainMenu: 'メインメニュー',
   },
