@@ -11,6 +11,7 @@ import {
 } from './hosted-checkout';
 import { fingerprint, REPLAY_HEADER, withIdempotency, type StoredAnswer } from './idempotency';
 import { MemoryStore } from './memory-store';
+import { readOnlyView, WriteNeeded } from './read-only-store';
 import { matchRoute } from './router';
 import { scenarioOf, simulatedResponse, slowDelayMs } from './simulate';
 import type { SandboxStore } from './store';
@@ -113,6 +114,26 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     return result;
   }
 
+  /**
+   * Runs read-only work without the exclusive section, side by side with other reads; if it turns out
+   * to need a write, runs it again inside the section.
+   */
+  async function read<T>(work: (core: SandboxCore) => Promise<T>): Promise<T> {
+    try {
+      return await work({
+        store: readOnlyView(store),
+        now,
+        appUrl,
+        emit: async () => {
+          throw new WriteNeeded();
+        },
+      });
+    } catch (error) {
+      if (error instanceof WriteNeeded) return exclusive(work);
+      throw error;
+    }
+  }
+
   const shopUrl = `${appUrl}${SHOP_WEBHOOK_PATH}`;
   const ready: Promise<string> = exclusive(async ({ store: section }) => {
     const existing = (await section.list('webhookEndpoint')).find(
@@ -182,6 +203,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       };
 
       const key = request.headers.get('idempotency-key')?.trim();
+      if (method === 'GET') {
+        const answer = await read(run);
+        return answerResponse(answer, false);
+      }
       const answer = await exclusive(async (core) => {
         if (!key || !BODY_METHODS.has(method)) return { ...(await run(core)), replayed: false };
         return withIdempotency(
@@ -201,7 +226,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     handle,
     async getSessionForCheckout(id) {
       await ready;
-      return exclusive((core) => getCheckoutView(core, id));
+      return read((core) => getCheckoutView(core, id));
     },
     async completeCheckout(id, outcome) {
       await ready;
