@@ -3,8 +3,8 @@ import { isTest, ok, type Handler, type SandboxCore } from './core';
 import { sessionView, wantsExpand } from './expand';
 import { newId } from './ids';
 import { listForMode, loadForMode } from './load';
-import { createLineItem } from './line-items';
-import type { CheckoutSessionRecord, Mode, OrderRecord, TokenRecord } from './types';
+import { createOrderRecord } from './line-items';
+import type { CheckoutSessionRecord, Mode, TokenRecord } from './types';
 import {
   createCheckoutSessionSchema,
   createTokenSessionSchema,
@@ -17,27 +17,7 @@ export const hostedCheckoutUrl = (appUrl: string, sessionId: string) => `${appUr
 
 async function createSession(core: SandboxCore, mode: Mode, input: CreateCheckoutSessionInput) {
   const now = core.now();
-  const lineItems: string[] = [];
-  for (const item of input.items) lineItems.push((await createLineItem(core, mode, item)).id);
-  const order: OrderRecord = {
-    id: newId('order', mode),
-    object: 'order',
-    test: isTest(mode),
-    createdAt: now,
-    updatedAt: now,
-    amount: input.amount,
-    currency: 'JPY',
-    status: 'requires_authorization',
-    captureMethod: input.captureMethod ?? 'automatic',
-    description: input.description,
-    reference: input.reference,
-    metadata: input.metadata ?? {},
-    customerInfo: input.customerInfo,
-    shippingInfo: input.shippingInfo,
-    lineItems,
-    payments: [],
-  };
-  await core.store.put('order', order);
+  const order = await createOrderRecord(core, mode, input);
   const id = newId('checkoutSession', mode);
   const session: CheckoutSessionRecord = {
     id,

@@ -1,6 +1,6 @@
 import { isTest, type SandboxCore } from './core';
 import { newId } from './ids';
-import type { LineItemRecord, Mode } from './types';
+import type { CaptureMethod, LineItemRecord, Metadata, Mode, OrderRecord, ShippingInfo } from './types';
 import type { CheckoutItemInput } from './validation';
 
 /** Stores one requested item as a line item (with a price and product for product items). */
@@ -55,4 +55,49 @@ export async function createLineItem(core: SandboxCore, mode: Mode, item: Checko
   };
   await core.store.put('lineItem', lineItem);
   return lineItem;
+}
+
+/** What an order is made from: a checkout session's order part, or `POST /orders` with a token. */
+export interface NewOrderInput {
+  amount: number;
+  items: CheckoutItemInput[];
+  captureMethod?: CaptureMethod;
+  description?: string;
+  reference?: string;
+  metadata?: Metadata;
+  customerInfo?: Record<string, unknown>;
+  shippingInfo: ShippingInfo;
+}
+
+/** Stores a new `requires_authorization` order with its line items. */
+export async function createOrderRecord(
+  core: SandboxCore,
+  mode: Mode,
+  input: NewOrderInput,
+  extra: Pick<OrderRecord, 'tokenId'> = {},
+): Promise<OrderRecord> {
+  const now = core.now();
+  const lineItems: string[] = [];
+  for (const item of input.items) lineItems.push((await createLineItem(core, mode, item)).id);
+  const order: OrderRecord = {
+    id: newId('order', mode),
+    object: 'order',
+    test: isTest(mode),
+    createdAt: now,
+    updatedAt: now,
+    amount: input.amount,
+    currency: 'JPY',
+    status: 'requires_authorization',
+    captureMethod: input.captureMethod ?? 'automatic',
+    description: input.description,
+    reference: input.reference,
+    metadata: input.metadata ?? {},
+    customerInfo: input.customerInfo ?? {},
+    shippingInfo: input.shippingInfo,
+    lineItems,
+    payments: [],
+    ...extra,
+  };
+  await core.store.put('order', order);
+  return order;
 }

@@ -2,9 +2,8 @@ import { authorizeOrder } from './authorize';
 import { isTest, ok, type Handler } from './core';
 import { ApiError, notFound } from './errors';
 import { orderView } from './expand';
-import { isIdOf, newId } from './ids';
-import { createLineItem } from './line-items';
-import type { OrderRecord } from './types';
+import { isIdOf } from './ids';
+import { createOrderRecord } from './line-items';
 import { createOrderSchema, parseBody } from './validation';
 
 /**
@@ -21,29 +20,7 @@ export const createOrder: Handler = async ({ core, mode, body }) => {
       { path: 'token', message: `is ${token.status}, not active` },
     ]);
   }
-  const now = core.now();
-  const lineItems: string[] = [];
-  for (const item of input.items) lineItems.push((await createLineItem(core, mode, item)).id);
-  const order: OrderRecord = {
-    id: newId('order', mode),
-    object: 'order',
-    test: isTest(mode),
-    createdAt: now,
-    updatedAt: now,
-    amount: input.amount,
-    currency: 'JPY',
-    status: 'requires_authorization',
-    captureMethod: input.captureMethod ?? 'automatic',
-    description: input.description,
-    reference: input.reference,
-    metadata: input.metadata ?? {},
-    customerInfo: input.customerInfo ?? {},
-    shippingInfo: input.shippingInfo,
-    lineItems,
-    payments: [],
-    tokenId: token.id,
-  };
-  await core.store.put('order', order);
+  const order = await createOrderRecord(core, mode, input, { tokenId: token.id });
   const authorized = await authorizeOrder(core, order);
   await core.emit('token.used', token.test, token);
   return ok(await orderView(core.store, authorized, true));
