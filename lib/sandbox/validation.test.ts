@@ -74,6 +74,14 @@ describe('create checkout session validation', () => {
     expect(error.details.map((d: { path: string }) => d.path)).toContain(path);
   });
 
+  it('says "is required" for each missing field of an empty body', async () => {
+    const { body: error } = await call(newSandbox(), 'POST', '/checkout-sessions', { body: {} });
+    const messages = Object.fromEntries(error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
+    for (const field of ['amount', 'customerInfo', 'items', 'shippingInfo', 'successUrl', 'cancelUrl']) {
+      expect(messages[field]).toBe('is required');
+    }
+  });
+
   it('accepts customerInfo {} and quantity 0, tolerates unknown properties', async () => {
     const body = validSessionBody() as Body;
     body.customerInfo = {};

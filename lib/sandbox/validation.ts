@@ -239,7 +239,11 @@ export const updateWebhookEndpointSchema = z.object({
 });
 
 export function issuesToDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    // zod's wording for a missing field names types; the API's other messages are short phrases.
+    message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+  }));
 }
 
 /** Parses a body with a schema or throws a 400 `request.invalid` naming every offending field. */
