@@ -6,7 +6,18 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { Messages } from '@/lib/i18n/messages';
 import { formatYen } from '@/lib/money';
 
-export function ProductCard({ product, locale, t }: { product: Product; locale: Locale; t: Pick<Messages, 'product' | 'cart'> }) {
+/** `aboveTheFold` cards (the first row) load their image eagerly, the first one preloaded as the likely LCP. */
+export function ProductCard({
+  product,
+  locale,
+  t,
+  aboveTheFold = 'no',
+}: {
+  product: Product;
+  locale: Locale;
+  t: Pick<Messages, 'product' | 'cart'>;
+  aboveTheFold?: 'first' | 'yes' | 'no';
+}) {
   const name = product.name[locale];
   return (
     <li className="card flex flex-col overflow-hidden" data-testid={`product-card-${product.id}`}>
@@ -17,6 +28,8 @@ export function ProductCard({ product, locale, t }: { product: Product; locale: 
           width={400}
           height={400}
           unoptimized
+          preload={aboveTheFold === 'first'}
+          loading={aboveTheFold === 'no' ? 'lazy' : 'eager'}
           className="aspect-square w-full bg-stone-100 object-cover transition group-hover:opacity-90"
         />
         <div className="px-4 pt-3">

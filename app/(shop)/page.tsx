@@ -41,8 +41,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {category ? category.name[locale] : t.home.all}
         </h2>
         <ul className="grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-4" data-testid="product-grid">
-          {products.map((product) => (
-            <ProductCard key={product.id} product={product} locale={locale} t={t} />
+          {products.map((product, index) => (
+            <ProductCard
+              key={product.id}
+              product={product}
+              locale={locale}
+              t={t}
+              aboveTheFold={index === 0 ? 'first' : index < 4 ? 'yes' : 'no'}
+            />
           ))}
         </ul>
       </section>

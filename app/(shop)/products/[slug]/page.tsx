@@ -34,7 +34,7 @@ export default async function ProductPage({ params }: Props) {
         width={400}
         height={400}
         unoptimized
-        priority
+        preload
         className="card aspect-square w-full bg-stone-100 object-cover"
       />
       <div className="space-y-4">
