@@ -1,13 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { clearCartOnReturn } from '@/lib/checkout/clear-cart-on-return';
 import { getConfig } from '@/lib/config';
 import { MERCHANT_REALM, merchantAccess } from '@/lib/merchant/basic-auth';
 
 /**
+ * On /success, empties the cart of a shopper whose order is paid (see lib/checkout/clear-cart-on-return.ts).
+ *
  * Guards the merchant pages (/orders and everything under it, including the server actions, which post
  * to those paths). Proxy runs on the Node.js runtime in Next 16, so it reads the environment at request
  * time through the same getConfig() as the rest of the shop.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname === '/success') return (await clearCartOnReturn(request)) ?? NextResponse.next();
   const config = getConfig();
   const access = merchantAccess({
     mode: config.mode,
@@ -31,5 +35,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/orders', '/orders/:path*'],
+  matcher: ['/success', '/orders', '/orders/:path*'],
 };

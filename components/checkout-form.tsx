@@ -96,6 +96,8 @@ export function CheckoutForm({ t, attemptId, prefectures }: Props) {
     return {
       id: name,
       ...register(name),
+      // Rendered into the HTML, so a page answered without JavaScript keeps what the shopper typed.
+      defaultValue: state.values[name] ?? '',
       'aria-invalid': error ? true : undefined,
       'aria-describedby': [hint ? `${name}-hint` : '', `${name}-error`].filter(Boolean).join(' '),
       'data-testid': `field-${name}`,

@@ -38,6 +38,10 @@ test('a cart entry for a product that no longer exists is dropped with a notice'
   await expect(page.getByTestId('cart-dropped-notice')).toBeVisible();
   await expect(page.getByTestId('cart-line-p_sencha')).toBeVisible();
   await expect(cartCount(page)).toHaveText('1');
+  // The page removes the entry from the cookie in the background; the next visit has no notice.
+  await expect
+    .poll(async () => decodeURIComponent((await context.cookies()).find((c) => c.name === 'cart')?.value ?? ''))
+    .not.toContain('p_discontinued');
   await page.reload();
   await expect(page.getByTestId('cart-dropped-notice')).toHaveCount(0);
 });

@@ -11,7 +11,7 @@ import { signValue, verifySignedValue } from '@/lib/signed-value';
  */
 export const PENDING_CHECKOUTS_COOKIE = 'checkouts';
 const MAX_ENTRIES = 5;
-const SEVEN_DAYS = 60 * 60 * 24 * 7;
+export const PENDING_CHECKOUTS_MAX_AGE = 60 * 60 * 24 * 7;
 
 const entrySchema = z.object({
   reference: z.string(),
@@ -21,19 +21,26 @@ const entrySchema = z.object({
 });
 export type PendingCheckout = z.infer<typeof entrySchema>;
 
-export async function readPendingCheckouts(): Promise<PendingCheckout[]> {
-  const raw = (await cookies()).get(PENDING_CHECKOUTS_COOKIE)?.value;
+/** The entries of a cookie value; anything unsigned or unreadable is no entries. */
+export function parsePendingCheckouts(raw: string | undefined): PendingCheckout[] {
   const parsed = z.array(entrySchema).safeParse(verifySignedValue(raw, getConfig().cookieSecret));
   return parsed.success ? parsed.data : [];
 }
 
+/** The cookie value with `entry` added or replacing the one with its reference. */
+export function withPendingCheckout(entries: PendingCheckout[], entry: PendingCheckout): string {
+  const others = entries.filter((e) => e.reference !== entry.reference);
+  return signValue([entry, ...others].slice(0, MAX_ENTRIES), getConfig().cookieSecret);
+}
+
 export async function findPendingCheckout(reference: string): Promise<PendingCheckout | undefined> {
-  return (await readPendingCheckouts()).find((entry) => entry.reference === reference);
+  const raw = (await cookies()).get(PENDING_CHECKOUTS_COOKIE)?.value;
+  return parsePendingCheckouts(raw).find((entry) => entry.reference === reference);
 }
 
 /** Adds or replaces the entry for `entry.reference`. Only callable from a server action or route handler. */
 export async function savePendingCheckout(entry: PendingCheckout): Promise<void> {
-  const others = (await readPendingCheckouts()).filter((e) => e.reference !== entry.reference);
-  const entries = [entry, ...others].slice(0, MAX_ENTRIES);
-  (await cookies()).set(PENDING_CHECKOUTS_COOKIE, signValue(entries, getConfig().cookieSecret), cookieOptions(SEVEN_DAYS));
+  const store = await cookies();
+  const value = withPendingCheckout(parsePendingCheckouts(store.get(PENDING_CHECKOUTS_COOKIE)?.value), entry);
+  store.set(PENDING_CHECKOUTS_COOKIE, value, cookieOptions(PENDING_CHECKOUTS_MAX_AGE));
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ClearCartAfterPayment } from '@/components/clear-cart-after-payment';
 import { OrderStatusPoller } from '@/components/order-status-poller';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { db } from '@/lib/db/client';
@@ -93,7 +92,6 @@ export default async function SuccessPage({ searchParams }: { searchParams: Prom
   const lines = await getOrderLines(await db(), order.id);
   return (
     <div className="card mx-auto max-w-2xl space-y-6 p-8" data-testid="success-confirmed">
-      <ClearCartAfterPayment reference={order.reference} />
       <div>
         <h1 className="text-2xl font-bold">{t.success.title}</h1>
         <p className="mt-2 text-green-800">{t.success.confirmed}</p>

@@ -1,4 +1,3 @@
-import { submitCheckoutOutcome } from '@/lib/sandbox/checkout-actions';
 import type { CheckoutText } from '@/lib/sandbox/checkout-text';
 
 const buttonBase =
@@ -6,7 +5,6 @@ const buttonBase =
 
 /** The soft-decline alert (`alert`, shown when asked for) and the four outcome buttons of a pending session. */
 export function OutcomeButtons({ sessionId, t, softDeclined, alert }: { sessionId: string; t: CheckoutText; softDeclined: boolean; alert: string }) {
-  const action = (outcome: string) => submitCheckoutOutcome.bind(null, sessionId, outcome);
   return (
     <>
       {softDeclined ? (
@@ -14,18 +12,18 @@ export function OutcomeButtons({ sessionId, t, softDeclined, alert }: { sessionI
           {alert}
         </p>
       ) : null}
-      <form className="mt-6 grid gap-3">
+      <form method="post" action={`/sandbox/checkout/${encodeURIComponent(sessionId)}/outcome`} className="mt-6 grid gap-3">
         <p className="text-sm text-gray-700">{t.choose}</p>
-        <button type="submit" formAction={action('approve')} data-testid="sandbox-approve" className={`${buttonBase} bg-blue-700 text-white hover:bg-blue-800`}>
+        <button type="submit" name="outcome" value="approve" data-testid="sandbox-approve" className={`${buttonBase} bg-blue-700 text-white hover:bg-blue-800`}>
           {t.approve}
         </button>
-        <button type="submit" formAction={action('decline')} data-testid="sandbox-decline" className={`${buttonBase} bg-red-700 text-white hover:bg-red-800`}>
+        <button type="submit" name="outcome" value="decline" data-testid="sandbox-decline" className={`${buttonBase} bg-red-700 text-white hover:bg-red-800`}>
           {t.decline}
         </button>
-        <button type="submit" formAction={action('soft-decline')} data-testid="sandbox-soft-decline" className={`${buttonBase} border border-red-700 bg-white text-red-800 hover:bg-red-50`}>
+        <button type="submit" name="outcome" value="soft-decline" data-testid="sandbox-soft-decline" className={`${buttonBase} border border-red-700 bg-white text-red-800 hover:bg-red-50`}>
           {t.softDecline}
         </button>
-        <button type="submit" formAction={action('cancel')} data-testid="sandbox-cancel" className={`${buttonBase} border border-gray-400 bg-white text-gray-900 hover:bg-gray-100`}>
+        <button type="submit" name="outcome" value="cancel" data-testid="sandbox-cancel" className={`${buttonBase} border border-gray-400 bg-white text-gray-900 hover:bg-gray-100`}>
           {t.cancel}
         </button>
       </form>

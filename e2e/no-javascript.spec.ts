@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { cartCount, fillCheckout, taro } from './helpers';
+
+test.use({ javaScriptEnabled: false });
+
+test('a shopper without JavaScript can buy: the forms post to server actions and the cart empties after payment', async ({ page }) => {
+  await page.goto('/products/roasted-hojicha');
+  await page.getByTestId('add-to-cart-p_hojicha').click();
+  await expect(cartCount(page)).toHaveText('1');
+
+  await page.goto('/checkout');
+  await fillCheckout(page, { ...taro, phone: '12345' });
+  await page.getByTestId('pay-with-smartpay').click();
+  await expect(page.getByTestId('error-phone')).toContainText('日本の電話番号');
+  await expect(page.getByTestId('field-email')).toHaveValue(taro.email);
+
+  await page.getByTestId('field-phone').fill(taro.phone);
+  await page.getByTestId('pay-with-smartpay').click();
+  await page.waitForURL(/\/sandbox\/checkout\/checkout_test_/);
+  await page.getByTestId('sandbox-approve').click();
+
+  await page.waitForURL(/\/success\?ref=SP-/);
+  await expect(page.getByTestId('success-confirmed')).toBeVisible();
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'succeeded');
+  await expect(cartCount(page)).toHaveText('0');
+});
