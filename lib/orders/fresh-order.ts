@@ -1,10 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { getOrderByReference, type Order } from '@/lib/orders/repository';
+import { getOrderByReference, type Order, type StatusSource } from '@/lib/orders/repository';
 import { isSettled } from '@/lib/orders/status';
 import { syncOrderFromSmartpay } from '@/lib/orders/sync';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
-import type { StatusSource } from '@/lib/orders/repository';
 
 /**
  * A stored order, brought up to date with Smartpay first when it is not settled yet.

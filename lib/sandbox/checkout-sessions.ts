@@ -3,7 +3,7 @@ import { isTest, ok, type Handler, type SandboxCore } from './core';
 import { sessionView, wantsExpand } from './expand';
 import { newId } from './ids';
 import { listForMode, loadForMode } from './load';
-import { createOrderRecord } from './line-items';
+import { createOrderRecord } from './order-records';
 import type { CheckoutSessionRecord, Mode, TokenRecord } from './types';
 import {
   createCheckoutSessionSchema,
@@ -15,9 +15,14 @@ import {
 
 export const hostedCheckoutUrl = (appUrl: string, sessionId: string) => `${appUrl}/sandbox/checkout/${sessionId}`;
 
-async function createSession(core: SandboxCore, mode: Mode, input: CreateCheckoutSessionInput) {
+/** Stores a session for an order or a token, with its hosted page URL. */
+async function storeSession(
+  core: SandboxCore,
+  mode: Mode,
+  input: CreateCheckoutSessionInput | CreateTokenSessionInput,
+  target: Pick<CheckoutSessionRecord, 'order'> | Pick<CheckoutSessionRecord, 'token'>,
+) {
   const now = core.now();
-  const order = await createOrderRecord(core, mode, input);
   const id = newId('checkoutSession', mode);
   const session: CheckoutSessionRecord = {
     id,
@@ -25,8 +30,8 @@ async function createSession(core: SandboxCore, mode: Mode, input: CreateCheckou
     test: isTest(mode),
     createdAt: now,
     updatedAt: now,
-    customerInfo: input.customerInfo,
-    order: order.id,
+    customerInfo: input.customerInfo ?? {},
+    ...target,
     successUrl: input.successUrl,
     cancelUrl: input.cancelUrl,
     url: hostedCheckoutUrl(core.appUrl, id),
@@ -39,12 +44,18 @@ async function createSession(core: SandboxCore, mode: Mode, input: CreateCheckou
   return session;
 }
 
+async function createSession(core: SandboxCore, mode: Mode, input: CreateCheckoutSessionInput) {
+  const order = await createOrderRecord(core, mode, input);
+  return storeSession(core, mode, input, { order: order.id });
+}
+
 /** Token mode: a `requires_authorization` token (event `token.created`) and a session pointing at it. */
 async function createTokenSession(core: SandboxCore, mode: Mode, input: CreateTokenSessionInput) {
   const now = core.now();
-  const base = { test: isTest(mode), createdAt: now, updatedAt: now };
   const token: TokenRecord = {
-    ...base,
+    test: isTest(mode),
+    createdAt: now,
+    updatedAt: now,
     id: newId('token', mode),
     object: 'token',
     status: 'requires_authorization',
@@ -53,23 +64,7 @@ async function createTokenSession(core: SandboxCore, mode: Mode, input: CreateTo
   };
   await core.store.put('token', token);
   await core.emit('token.created', token.test, token);
-  const id = newId('checkoutSession', mode);
-  const session: CheckoutSessionRecord = {
-    ...base,
-    id,
-    object: 'checkoutSession',
-    customerInfo: input.customerInfo ?? {},
-    token: token.id,
-    successUrl: input.successUrl,
-    cancelUrl: input.cancelUrl,
-    url: hostedCheckoutUrl(core.appUrl, id),
-    locale: input.locale,
-    reference: input.reference,
-    description: input.description,
-    metadata: input.metadata ?? {},
-  };
-  await core.store.put('checkoutSession', session);
-  return session;
+  return storeSession(core, mode, input, { token: token.id });
 }
 
 const isTokenMode = (body: unknown) =>

@@ -3,7 +3,7 @@ import { isTest, ok, type Handler } from './core';
 import { ApiError, notFound } from './errors';
 import { orderView } from './expand';
 import { isIdOf } from './ids';
-import { createOrderRecord } from './line-items';
+import { createOrderRecord } from './order-records';
 import { createOrderSchema, parseBody } from './validation';
 
 /**
