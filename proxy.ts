@@ -1,9 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { giveBrowserId } from '@/lib/checkout/browser-cookie';
 import { clearCartOnReturn } from '@/lib/checkout/clear-cart-on-return';
 import { getConfig } from '@/lib/config';
 import { MERCHANT_REALM, merchantAccess } from '@/lib/merchant/basic-auth';
 
 /**
+ * On /checkout, gives a browser without one its id (lib/checkout/browser-cookie.ts), which the checkout
+ * attempt is bound to.
+ *
  * On /success, empties the cart of a shopper whose order is paid (see lib/checkout/clear-cart-on-return.ts).
  *
  * Guards the merchant pages (/orders and everything under it, including the server actions, which post
@@ -12,6 +16,7 @@ import { MERCHANT_REALM, merchantAccess } from '@/lib/merchant/basic-auth';
  */
 export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname === '/success') return (await clearCartOnReturn(request)) ?? NextResponse.next();
+  if (request.nextUrl.pathname === '/checkout') return giveBrowserId(request) ?? NextResponse.next();
   const config = getConfig();
   const access = merchantAccess({
     mode: config.mode,
@@ -35,5 +40,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/success', '/orders', '/orders/:path*'],
+  matcher: ['/checkout', '/success', '/orders', '/orders/:path*'],
 };

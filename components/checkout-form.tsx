@@ -13,7 +13,8 @@ type Texts = Messages['checkout'];
 
 interface Props {
   t: Texts;
-  attemptId: string;
+  /** The checkout attempt issued to this browser (lib/checkout/attempt.ts). */
+  attempt: string;
   prefectures: { code: string; name: string }[];
 }
 
@@ -42,7 +43,7 @@ const emptyValues: CheckoutInput = {
  * the `startCheckout` server action, which validates again and redirects to Smartpay. Without JavaScript
  * the form posts straight to the action.
  */
-export function CheckoutForm({ t, attemptId, prefectures }: Props) {
+export function CheckoutForm({ t, attempt, prefectures }: Props) {
   const [state, formAction, pending] = useActionState<CheckoutState, FormData>(startCheckout, {
     fieldErrors: {},
     values: {},
@@ -119,7 +120,7 @@ export function CheckoutForm({ t, attemptId, prefectures }: Props) {
       className="space-y-8"
       data-testid="checkout-form"
     >
-      <input type="hidden" name="attemptId" value={state.attemptId ?? attemptId} />
+      <input type="hidden" name="attempt" value={state.attempt ?? attempt} />
       <div ref={alertRef} tabIndex={-1} role="alert" data-testid="checkout-error" className="empty:hidden">
         {state.formError && (
           <p className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900" key={state.at}>

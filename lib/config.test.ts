@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, SANDBOX_SECRET_KEY, SANDBOX_WEBHOOK_SECRET } from '@/lib/config';
+import { ConfigError, parseConfig } from '@/lib/config';
 
 describe('parseConfig', () => {
   it('defaults to the sandbox on localhost:3000', () => {
@@ -9,9 +9,20 @@ describe('parseConfig', () => {
     expect(config.smartpay).toMatchObject({
       apiBase: 'http://localhost:3000/sandbox/v1',
       checkoutOrigin: 'http://localhost:3000',
-      secretKey: SANDBOX_SECRET_KEY,
-      webhookSecret: SANDBOX_WEBHOOK_SECRET,
       timeoutMs: 10_000,
+    });
+    // No secret is a constant of the configuration: lib/secrets.ts provides them.
+    expect(config.smartpay.secretKey).toBeUndefined();
+    expect(config.smartpay.webhookSecret).toBeUndefined();
+    expect(config.cookieSecret).toBeUndefined();
+  });
+
+  it('calls a production build without a key the public demo', () => {
+    expect(parseConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, publicDemo: true });
+    expect(parseConfig({ NODE_ENV: 'development' })).toMatchObject({ production: false, publicDemo: false });
+    expect(parseConfig({ NODE_ENV: 'production', SMARTPAY_SECRET_KEY: 'sk_test_abc123' })).toMatchObject({
+      production: true,
+      publicDemo: false,
     });
   });
 

@@ -9,16 +9,6 @@ import { z } from 'zod';
 const SECRET_KEY = /^sk_(test|live)_[0-9A-Za-z]+$/;
 const BASE62 = /^[0-9A-Za-z]+$/;
 
-/** The key the shop sends to the built-in sandbox when no real key is configured. */
-export const SANDBOX_SECRET_KEY = 'sk_test_SandboxShopKey0000000000000';
-/**
- * The webhook signing secret shared by the shop and the built-in sandbox when SMARTPAY_WEBHOOK_SECRET
- * is unset (base62, 40 characters, like the secrets Smartpay issues). Only ever used in sandbox mode.
- */
-export const SANDBOX_WEBHOOK_SECRET = 'SandboxWebhookSigningSecret0000000000000';
-/** The secret that signs the shop's own cookies when none is configured (sandbox and test keys only). */
-const DEV_COOKIE_SECRET = 'development-only-cookie-secret-change-me-0000';
-
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const envSchema = z.object({
@@ -59,6 +49,7 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string').optional(),
   ),
+  NODE_ENV: z.string().optional(),
 });
 
 export type SmartpayMode = 'sandbox' | 'test' | 'live';
@@ -67,8 +58,16 @@ export interface AppConfig {
   /** Public origin of the shop, without a trailing slash. Never derived from the request. */
   appUrl: string;
   mode: SmartpayMode;
+  /** A production build (`next start`), as opposed to `npm run dev` and the tests. */
+  production: boolean;
+  /**
+   * A production build on the built-in sandbox: the hosted demo, visited by strangers. Visitors see only
+   * what their own browser created, secrets are random per deployment and old data is purged.
+   */
+  publicDemo: boolean;
   smartpay: {
-    secretKey: string;
+    /** SMARTPAY_SECRET_KEY; unset in sandbox mode (the key then comes from lib/secrets.ts). */
+    secretKey: string | undefined;
     /** Base URL of Smartpay's API, without a trailing slash, e.g. https://api.smartpay.co/v1 */
     apiBase: string;
     /** The only origin the shop will redirect a shopper to for payment. */
@@ -76,10 +75,11 @@ export interface AppConfig {
     timeoutMs: number;
     /** automatic: Smartpay captures on authorization; manual: the merchant captures from /orders within 7 days. */
     captureMethod: 'automatic' | 'manual';
-    /** Secret the webhook route verifies with (and, in sandbox mode, the sandbox signs with). */
+    /** SMARTPAY_WEBHOOK_SECRET. In sandbox mode, when unset, lib/secrets.ts provides one. */
     webhookSecret: string | undefined;
   };
-  cookieSecret: string;
+  /** COOKIE_SECRET. When unset, lib/secrets.ts provides one (generated per deployment in production). */
+  cookieSecret: string | undefined;
   /** Password of the merchant pages (/orders); required outside sandbox mode for them to open. */
   merchantPassword: string | undefined;
   databaseUrl: string | undefined;
@@ -120,18 +120,21 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (mode === 'live' && !e.COOKIE_SECRET) {
     throw new ConfigError(['COOKIE_SECRET must be set (at least 32 random characters) when SMARTPAY_SECRET_KEY is a live key']);
   }
+  const production = e.NODE_ENV === 'production';
   return {
     appUrl,
     mode,
+    production,
+    publicDemo: production && mode === 'sandbox',
     smartpay: {
-      secretKey: secretKey ?? SANDBOX_SECRET_KEY,
+      secretKey,
       apiBase,
       checkoutOrigin: checkoutOriginFor(apiBase),
       timeoutMs: e.SMARTPAY_TIMEOUT_MS,
       captureMethod: e.SMARTPAY_CAPTURE_METHOD,
-      webhookSecret: e.SMARTPAY_WEBHOOK_SECRET ?? (mode === 'sandbox' ? SANDBOX_WEBHOOK_SECRET : undefined),
+      webhookSecret: e.SMARTPAY_WEBHOOK_SECRET,
     },
-    cookieSecret: e.COOKIE_SECRET ?? DEV_COOKIE_SECRET,
+    cookieSecret: e.COOKIE_SECRET,
     merchantPassword: e.MERCHANT_PASSWORD,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),

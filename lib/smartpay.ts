@@ -1,19 +1,25 @@
 'use server';
 
+import { randomUUID } from 'node:crypto';
 import { redirect } from 'next/navigation';
 import { readCart } from '@/lib/cart/cart-cookie';
 import { buildCheckoutSession } from '@/lib/checkout/build-checkout-session';
-import { ATTEMPT_ID, idempotencyKeyFor, orderReferenceFor } from '@/lib/checkout/order-reference';
+import { followingAttempt, idempotencyKeyFor, issueAttempt, orderReferenceFor, verifyAttempt } from '@/lib/checkout/attempt';
+import { ensureBrowserId } from '@/lib/checkout/browser-cookie';
+import { browserOwner } from '@/lib/checkout/browser-id';
 import { savePendingCheckout } from '@/lib/checkout/pending-checkouts';
-import { checkoutFields, checkoutSchema, fieldErrorsOf, type CheckoutErrorKey, type CheckoutField } from '@/lib/checkout/schema';
+import { getPrefecture } from '@/lib/checkout/prefectures';
+import { toE164 } from '@/lib/checkout/phone';
+import { checkoutFields, checkoutSchema, fieldErrorsOf, type CheckoutData, type CheckoutErrorKey, type CheckoutField } from '@/lib/checkout/schema';
 import { getConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { getLocale } from '@/lib/i18n/server';
+import type { Locale } from '@/lib/i18n/locales';
 import { db, type Database } from '@/lib/db/client';
-import { recordPendingOrder, transitionOrder, type NewOrder, type Order } from '@/lib/orders/repository';
+import { orderContentDigest, OrderConflictError, recordPendingOrder, transitionOrder, type OrderContent, type Order } from '@/lib/orders/repository';
 import { isPaid } from '@/lib/orders/status';
 import { priceCart, type PricedCart } from '@/lib/pricing';
-import type { CreateCheckoutSessionRequest } from '@/lib/smartpay-api/types';
+import { getSecrets } from '@/lib/secrets';
 import { smartpay } from '@/lib/smartpay-api/client';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
 
@@ -33,44 +39,66 @@ export interface CheckoutState {
   values: Partial<Record<CheckoutField, string>>;
   /** Changes with every answer, so the form can announce a repeated error again. */
   at: number;
-  /** The attempt to resubmit, so a page rendered again without JavaScript keeps the same attempt. */
-  attemptId?: string;
+  /** The attempt token to resubmit, so a page rendered again without JavaScript keeps the same attempt. */
+  attempt?: string;
 }
 
 const formErrorFor = (error: SmartpayError): CheckoutFormError =>
   error.kind === 'invalid-request' ? 'invalidRequest' : error.kind === 'timeout' ? 'timeout' : error.kind === 'bad-response' ? 'unexpected' : 'unavailable';
 
-function newOrderFrom(reference: string, locale: string, cart: PricedCart, payload: CreateCheckoutSessionRequest): NewOrder {
-  const customer = payload.customerInfo;
-  const address = payload.shippingInfo.address;
+/** What the order is for, as the shop records it: the same values the Smartpay body is built from. */
+function orderContentOf(locale: Locale, cart: PricedCart, customer: CheckoutData): OrderContent {
   return {
-    reference,
     locale,
     subtotal: cart.subtotal,
     shippingFee: cart.shippingFee,
     total: cart.total,
     customer: {
-      email: customer.emailAddress ?? '',
-      familyName: customer.lastName ?? '',
-      givenName: customer.firstName ?? '',
-      familyNameKana: customer.lastNameKana,
-      givenNameKana: customer.firstNameKana,
-      phone: customer.phoneNumber ?? '',
+      email: customer.email,
+      familyName: customer.familyName,
+      givenName: customer.givenName,
+      ...(customer.familyNameKana ? { familyNameKana: customer.familyNameKana } : {}),
+      ...(customer.givenNameKana ? { givenNameKana: customer.givenNameKana } : {}),
+      phone: toE164(customer.phone),
     },
     shippingAddress: {
-      postalCode: address.postalCode,
-      prefecture: address.administrativeArea ?? '',
-      city: address.locality,
-      line1: address.line1,
-      line2: address.line2,
+      postalCode: customer.postalCode,
+      prefecture: getPrefecture(customer.prefecture)?.name.ja ?? '',
+      city: customer.city,
+      line1: customer.line1,
+      ...(customer.line2 ? { line2: customer.line2 } : {}),
     },
     lines: cart.lines.map((line) => ({
       productId: line.product.id,
-      name: line.product.name[locale === 'en' ? 'en' : 'ja'],
+      name: line.product.name[locale],
       unitPrice: line.unitPrice,
       quantity: line.quantity,
     })),
   };
+}
+
+/**
+ * Records the order of this attempt, or finds it when the same browser sends the same content again.
+ * Orders never change: when the attempt's reference already holds other content (the form was changed)
+ * the order goes to a following attempt derived from this one and the content.
+ */
+async function recordAttemptOrder(
+  database: Database,
+  input: { attemptId: string; browserId: string; secret: string; content: OrderContent },
+): Promise<{ order: Order; attemptId: string }> {
+  const { browserId, secret, content } = input;
+  const owner = browserOwner(browserId);
+  const digest = orderContentDigest(content);
+  let attemptId = input.attemptId;
+  for (let round = 1; ; round++) {
+    try {
+      const order = await recordPendingOrder(database, { reference: orderReferenceFor(attemptId), owner, ...content });
+      return { order, attemptId };
+    } catch (error) {
+      if (!(error instanceof OrderConflictError) || round > 3) throw error;
+      attemptId = followingAttempt(input.attemptId, browserId, digest, secret, round);
+    }
+  }
 }
 
 export async function startCheckout(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
@@ -79,26 +107,49 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     const value = formData.get(field);
     if (typeof value === 'string') values[field] = value;
   }
-  const submittedAttempt = formData.get('attemptId');
-  const attemptId = typeof submittedAttempt === 'string' && ATTEMPT_ID.test(submittedAttempt) ? submittedAttempt : undefined;
+  const submittedAttempt = formData.get('attempt');
   const answer = (partial: Omit<CheckoutState, 'values' | 'at' | 'fieldErrors'> & Partial<CheckoutState>): CheckoutState => ({
     fieldErrors: {},
     values,
     at: Date.now(),
-    ...(partial.formError === 'expired' ? {} : { attemptId }),
+    ...(partial.formError === 'expired' || typeof submittedAttempt !== 'string' ? {} : { attempt: submittedAttempt }),
     ...partial,
   });
 
   const parsed = checkoutSchema.safeParse(values);
   if (!parsed.success) return answer({ fieldErrors: fieldErrorsOf(parsed.error) });
-  if (!attemptId) return answer({ formError: 'expired' });
 
   const cart = priceCart(await readCart());
   if (cart.lines.length === 0) return answer({ formError: 'emptyCart' });
 
   const config = getConfig();
   const locale = await getLocale();
-  const reference = orderReferenceFor(attemptId);
+  let database: Database;
+  let order: Order;
+  let attempt: string;
+  try {
+    const [browserId, { cookieSecret }] = await Promise.all([ensureBrowserId(), getSecrets()]);
+    // An attempt that is not this browser's (another browser's, forged, or none) is not used: a new one starts.
+    const ownAttempt = verifyAttempt(submittedAttempt, browserId, cookieSecret);
+    database = await db();
+    const recorded = await recordAttemptOrder(database, {
+      attemptId: ownAttempt ?? randomUUID(),
+      browserId,
+      secret: cookieSecret,
+      content: orderContentOf(locale, cart, parsed.data),
+    });
+    order = recorded.order;
+    attempt = issueAttempt(browserId, cookieSecret, recorded.attemptId);
+  } catch (error) {
+    console.error('[checkout] the order could not be recorded', error);
+    return answer({ formError: 'unexpected' });
+  }
+  const { reference } = order;
+  // The same order was already paid (a resubmitted form): show its result instead of paying again.
+  if (isPaid(order.status)) redirect(`/success?ref=${encodeURIComponent(reference)}`);
+  // It ended without payment (declined or canceled): the form must start a new attempt.
+  if (order.status === 'rejected' || order.status === 'canceled') return answer({ formError: 'expired' });
+
   const payload = buildCheckoutSession({
     cart,
     customer: parsed.data,
@@ -108,24 +159,9 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     shopName: getDictionary(locale).shop.name,
     captureMethod: config.smartpay.captureMethod,
   });
-
-  let database: Database;
-  let order: Order;
-  try {
-    database = await db();
-    order = await recordPendingOrder(database, newOrderFrom(reference, locale, cart, payload));
-  } catch (error) {
-    console.error(`[checkout ${reference}] the order could not be recorded`, error);
-    return answer({ formError: 'unexpected' });
-  }
-  // The same attempt was already paid (a resubmitted form): show its result instead of paying again.
-  if (isPaid(order.status)) redirect(`/success?ref=${encodeURIComponent(reference)}`);
-  // It ended without payment (declined or canceled): the form must start a new attempt.
-  if (order.status === 'rejected' || order.status === 'canceled') return answer({ formError: 'expired' });
-
   let checkoutUrl: string;
   try {
-    const session = await smartpay().createCheckoutSession(payload, idempotencyKeyFor(attemptId, payload));
+    const session = await smartpay().createCheckoutSession(payload, idempotencyKeyFor(reference, payload));
     if (new URL(session.url).origin !== config.smartpay.checkoutOrigin) {
       throw new SmartpayError({
         kind: 'bad-response',
@@ -144,7 +180,7 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     await transitionOrder(database, order.id, 'failed', 'checkout', detail).catch((e: unknown) =>
       console.error(`[checkout ${reference}] could not mark the order failed`, e),
     );
-    return answer({ formError: error instanceof SmartpayError ? formErrorFor(error) : 'unexpected' });
+    return answer({ attempt, formError: error instanceof SmartpayError ? formErrorFor(error) : 'unexpected' });
   }
   redirect(checkoutUrl);
 }

@@ -1,20 +1,25 @@
 import { ConfigError, getConfig } from '@/lib/config';
 import { getDatabase } from '@/lib/db/client';
+import { getSecrets } from '@/lib/secrets';
 
 /**
- * Runs once when the server starts: validates the environment, then opens the database and applies
- * pending migrations, so the shop serves only with a valid configuration and an up-to-date schema.
+ * Runs once when the server starts: validates the environment, then opens the database, applies
+ * pending migrations and resolves the secrets, so the shop serves only with a valid configuration and an up-to-date schema.
  * Exits with the problem stated when either fails.
  */
 export async function checkAtStartup(): Promise<void> {
   try {
     const config = getConfig();
     console.info(`[config] Smartpay mode: ${config.mode}; API base: ${config.smartpay.apiBase}; shop: ${config.appUrl}`);
-    if (!config.smartpay.webhookSecret) {
-      console.warn('[config] SMARTPAY_WEBHOOK_SECRET is not set: Smartpay webhooks will be refused until it is');
-    }
     const database = await getDatabase();
     console.info(`[database] ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}: migrations applied`);
+    const secrets = await getSecrets();
+    if (secrets.generated.length > 0) {
+      console.info(`[secrets] not in the environment, so generated once and kept in the database: ${secrets.generated.join(', ')}`);
+    }
+    if (!secrets.webhookSecret) {
+      console.warn('[config] SMARTPAY_WEBHOOK_SECRET is not set: Smartpay webhooks will be refused until it is');
+    }
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);
     else console.error('[database] could not be opened or migrated:', error);

@@ -66,7 +66,7 @@ export class FakeSmartpay {
         const refusal = this.refusals.get(`${method} ${resource}`);
         if (refusal) return this.json(refusal.status, { statusCode: refusal.status, errorCode: refusal.errorCode, message: refusal.message });
         if (method === 'GET') {
-          const found = resource === 'orders' ? this.orders.get(id!) : resource === 'payments' ? this.payments.get(id!) : undefined;
+          const found = ({ orders: this.orders, payments: this.payments, refunds: this.refunds } as Record<string, Map<string, Json>>)[resource]?.get(id!);
           return found ? this.json(200, found) : this.json(404, { statusCode: 404, errorCode: `${resource}.not-found` });
         }
         const replayKey = idempotencyKey ? `${method} ${url.pathname} ${idempotencyKey}` : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCheckoutSession } from '@/lib/checkout/build-checkout-session';
-import { idempotencyKeyFor, orderReferenceFor } from '@/lib/checkout/order-reference';
+import { idempotencyKeyFor, orderReferenceFor } from '@/lib/checkout/attempt';
 import { checkoutSchema } from '@/lib/checkout/schema';
 import { priceCart, SHIPPING_FEE } from '@/lib/pricing';
 
@@ -98,10 +98,11 @@ describe('buildCheckoutSession', () => {
     expect(() => build(tooMany)).toThrow(/50/);
   });
 
-  it('keeps the idempotency key stable for one attempt and body, and changes it with the body', () => {
+  it('keeps the idempotency key stable for one order and body, and changes it with the body', () => {
     const body = build();
-    expect(idempotencyKeyFor(attemptId, body)).toBe(idempotencyKeyFor(attemptId, build()));
-    expect(idempotencyKeyFor(attemptId, { ...body, amount: 1 })).not.toBe(idempotencyKeyFor(attemptId, body));
-    expect(idempotencyKeyFor(attemptId, body)).toMatch(/^checkout-3f2a9c21-/);
+    expect(reference).toBe('SP-3F2A9C21D0B4');
+    expect(idempotencyKeyFor(reference, body)).toBe(idempotencyKeyFor(reference, build()));
+    expect(idempotencyKeyFor(reference, { ...body, amount: 1 })).not.toBe(idempotencyKeyFor(reference, body));
+    expect(idempotencyKeyFor(reference, body)).toMatch(/^checkout-SP-3F2A9C21D0B4-[0-9a-f]{16}$/);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { cookieOptions } from '@/lib/cookie-options';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { isPaid } from '@/lib/orders/status';
+import { getSecrets } from '@/lib/secrets';
 
 /**
  * Runs in proxy.ts before /success renders: when the order in `?ref=` was placed in this browser and
@@ -20,13 +21,14 @@ import { isPaid } from '@/lib/orders/status';
 export async function clearCartOnReturn(request: NextRequest): Promise<NextResponse | undefined> {
   const reference = request.nextUrl.searchParams.get('ref');
   if (!reference || !request.cookies.has(CART_COOKIE)) return undefined;
-  const entries = parsePendingCheckouts(request.cookies.get(PENDING_CHECKOUTS_COOKIE)?.value);
+  const { cookieSecret } = await getSecrets();
+  const entries = parsePendingCheckouts(request.cookies.get(PENDING_CHECKOUTS_COOKIE)?.value, cookieSecret);
   const entry = entries.find((e) => e.reference === reference);
   if (!entry || entry.cartCleared) return undefined;
   const fresh = await getFreshOrder(reference, 'return');
   if (!fresh || !isPaid(fresh.order.status)) return undefined;
 
-  const checkouts = withPendingCheckout(entries, { ...entry, cartCleared: true });
+  const checkouts = withPendingCheckout(entries, { ...entry, cartCleared: true }, cookieSecret);
   request.cookies.delete(CART_COOKIE);
   request.cookies.set(PENDING_CHECKOUTS_COOKIE, checkouts);
   const response = NextResponse.next({ request: { headers: request.headers } });

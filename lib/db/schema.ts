@@ -29,6 +29,10 @@ export const orders = pgTable(
     /** The shop's order reference, sent to Smartpay as `reference` and put in the success/cancel URLs. */
     reference: text('reference').notNull().unique(),
     status: text('status').$type<OrderStatus>().notNull(),
+    /** Digest of the browser that placed the order (lib/checkout/browser-id.ts); null for orders made outside a browser. */
+    owner: text('owner'),
+    /** Digest of what was ordered (customer, address, lines, totals): an order never changes once recorded. */
+    contentDigest: text('content_digest'),
     locale: text('locale').notNull(),
     currency: text('currency').notNull().default('JPY'),
     subtotal: integer('subtotal').notNull(),
@@ -45,7 +49,7 @@ export const orders = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('orders_created_at_idx').on(table.createdAt)],
+  (table) => [index('orders_created_at_idx').on(table.createdAt), index('orders_owner_idx').on(table.owner)],
 );
 
 export const orderLines = pgTable(
@@ -117,3 +121,13 @@ export const orderRefunds = pgTable(
   },
   (table) => [index('order_refunds_order_id_idx').on(table.orderId)],
 );
+
+/**
+ * Secrets a production deployment generates once when the environment does not provide them (the
+ * hosted demo's sandbox key and webhook secret, the cookie secret), shared by every instance.
+ */
+export const shopSecrets = pgTable('shop_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -5,6 +5,7 @@ import {
   getOrderLines,
   getStatusHistory,
   listOrders,
+  OrderConflictError,
   recordPendingOrder,
   recordRefund,
   transitionOrder,
@@ -35,18 +36,21 @@ describe(`orders repository (${databaseKind})`, () => {
     ]);
   });
 
-  it('updates the same order when an unpaid attempt is submitted again, and never a paid one', async () => {
-    const input = newOrder();
+  it('returns the same order when the same browser submits the same content again, and never changes an order', async () => {
+    const input = newOrder({ owner: 'browser-a' });
     const first = await recordPendingOrder(handle.db, input);
-    const again = await recordPendingOrder(handle.db, { ...input, total: 1580, subtotal: 980, lines: [{ productId: 'p_hojicha', name: 'x', unitPrice: 980, quantity: 1 }] });
+    const [again, concurrent] = await Promise.all([recordPendingOrder(handle.db, { ...input }), recordPendingOrder(handle.db, { ...input })]);
     expect(again.id).toBe(first.id);
-    expect(again.total).toBe(1580);
-    expect(await getOrderLines(handle.db, first.id)).toHaveLength(1);
+    expect(concurrent.id).toBe(first.id);
 
-    await transitionOrder(handle.db, first.id, 'awaiting_authorization', 'checkout');
-    await transitionOrder(handle.db, first.id, 'succeeded', 'webhook');
-    const paid = await recordPendingOrder(handle.db, { ...input, total: 1 });
-    expect(paid).toMatchObject({ id: first.id, status: 'succeeded', total: 1580 });
+    // Another browser with the same reference (it guessed or saw it), or the same browser with other content: refused.
+    const takeover = { ...input, owner: 'browser-b', customer: { ...input.customer, email: 'attacker@example.com' } };
+    await expect(recordPendingOrder(handle.db, takeover)).rejects.toBeInstanceOf(OrderConflictError);
+    await expect(recordPendingOrder(handle.db, { ...input, total: 1 })).rejects.toBeInstanceOf(OrderConflictError);
+    await expect(recordPendingOrder(handle.db, { ...input, owner: null })).rejects.toBeInstanceOf(OrderConflictError);
+    const stored = await getOrderByReference(handle.db, input.reference);
+    expect(stored).toMatchObject({ id: first.id, owner: 'browser-a', total: 3540, customer: input.customer });
+    expect(await getOrderLines(handle.db, first.id)).toHaveLength(1);
   });
 
   it('moves orders only forward and records who moved them', async () => {

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import {
   orderLines,
@@ -18,8 +19,8 @@ export type OrderLine = typeof orderLines.$inferSelect;
 export type OrderStatusChange = typeof orderStatusChanges.$inferSelect;
 export type StatusSource = 'checkout' | 'return' | 'webhook' | 'recheck' | 'merchant';
 
-export interface NewOrder {
-  reference: string;
+/** What an order is for: who, where to, what and how much. It never changes once recorded. */
+export interface OrderContent {
   locale: string;
   subtotal: number;
   shippingFee: number;
@@ -29,15 +30,50 @@ export interface NewOrder {
   lines: { productId: string; name: string; unitPrice: number; quantity: number }[];
 }
 
+export interface NewOrder extends OrderContent {
+  reference: string;
+  /** Digest of the browser placing the order (see lib/checkout/browser-id.ts). */
+  owner?: string | null;
+}
+
+/** A digest of an order's content: the same form submitted again has the same one; any change gives another. */
+export function orderContentDigest(content: OrderContent): string {
+  const { locale, subtotal, shippingFee, total, customer, shippingAddress, lines } = content;
+  const canonical = JSON.stringify([
+    locale,
+    subtotal,
+    shippingFee,
+    total,
+    [customer.email, customer.familyName, customer.givenName, customer.familyNameKana ?? '', customer.givenNameKana ?? '', customer.phone],
+    [shippingAddress.postalCode, shippingAddress.prefecture, shippingAddress.city, shippingAddress.line1, shippingAddress.line2 ?? ''],
+    lines.map((line) => [line.productId, line.name, line.unitPrice, line.quantity]),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The reference is taken by an order of another browser or with other content. */
+export class OrderConflictError extends Error {
+  constructor(readonly existing: Order) {
+    super(`Order ${existing.reference} belongs to another browser or has other content`);
+    this.name = 'OrderConflictError';
+  }
+}
+
 /**
- * Records the order of a checkout attempt before Smartpay is called. Submitting the same attempt again
- * (a double click, or corrected details after an error) updates the same order while it is unpaid.
+ * Records the order of a checkout attempt before Smartpay is called, or returns the order already recorded
+ * under this reference when it is the same browser's with the same content (a double click, a form sent
+ * again). An order never changes once recorded: a reference held by another browser, or by other content,
+ * throws OrderConflictError, and the checkout makes another order.
  */
 export async function recordPendingOrder(db: Database, input: NewOrder): Promise<Order> {
+  const contentDigest = orderContentDigest(input);
+  const owner = input.owner ?? null;
   return db.transaction(async (tx) => {
     const values = {
       reference: input.reference,
       status: 'pending' as const,
+      owner,
+      contentDigest,
       locale: input.locale,
       subtotal: input.subtotal,
       shippingFee: input.shippingFee,
@@ -45,30 +81,14 @@ export async function recordPendingOrder(db: Database, input: NewOrder): Promise
       customer: input.customer,
       shippingAddress: input.shippingAddress,
     };
-    const [inserted] = await tx.insert(orders).values(values).onConflictDoNothing({ target: orders.reference }).returning();
-    let order = inserted;
+    const [order] = await tx.insert(orders).values(values).onConflictDoNothing({ target: orders.reference }).returning();
     if (!order) {
-      const [existing] = await tx.select().from(orders).where(eq(orders.reference, input.reference)).for('update');
+      const [existing] = await tx.select().from(orders).where(eq(orders.reference, input.reference));
       if (!existing) throw new Error(`Order ${input.reference} vanished`);
-      if (!['pending', 'failed', 'awaiting_authorization'].includes(existing.status)) return existing;
-      [order] = await tx
-        .update(orders)
-        .set({
-          locale: values.locale,
-          subtotal: values.subtotal,
-          shippingFee: values.shippingFee,
-          total: values.total,
-          customer: values.customer,
-          shippingAddress: values.shippingAddress,
-          updatedAt: new Date(),
-        })
-        .where(eq(orders.id, existing.id))
-        .returning();
-      await tx.delete(orderLines).where(eq(orderLines.orderId, existing.id));
-    } else {
-      await tx.insert(orderStatusChanges).values({ orderId: order.id, fromStatus: null, toStatus: 'pending', source: 'checkout' });
+      if (existing.owner !== owner || existing.contentDigest !== contentDigest) throw new OrderConflictError(existing);
+      return existing;
     }
-    if (!order) throw new Error(`Order ${input.reference} could not be recorded`);
+    await tx.insert(orderStatusChanges).values({ orderId: order.id, fromStatus: null, toStatus: 'pending', source: 'checkout' });
     await tx.insert(orderLines).values(
       input.lines.map((line, position) => ({
         orderId: order.id,
@@ -121,8 +141,14 @@ export async function getOrderWebhookEvents(db: Database, smartpayOrderId: strin
     .orderBy(asc(webhookEvents.receivedAt));
 }
 
-export async function listOrders(db: Database, options: { limit?: number; offset?: number; statuses?: OrderStatus[] } = {}) {
-  const where = options.statuses?.length ? inArray(orders.status, options.statuses) : undefined;
+export async function listOrders(
+  db: Database,
+  options: { limit?: number; offset?: number; statuses?: OrderStatus[]; owner?: string } = {},
+) {
+  const conditions: SQL[] = [];
+  if (options.statuses?.length) conditions.push(inArray(orders.status, options.statuses));
+  if (options.owner !== undefined) conditions.push(eq(orders.owner, options.owner));
+  const where = conditions.length ? and(...conditions) : undefined;
   const rows = await db
     .select()
     .from(orders)
@@ -137,7 +163,9 @@ export async function listOrders(db: Database, options: { limit?: number; offset
 /**
  * Moves an order to `to` if the transition table allows it, atomically: the update only applies if the
  * status is still the one read, so concurrent news (return page, webhook, re-check, another instance)
- * can never move an order backwards. Returns the order as it now stands.
+ * can never move an order backwards. Smartpay ids and amounts in `extra` are written with a move, or when
+ * the ids are those already stored; news naming other Smartpay objects than the stored ones changes
+ * nothing. Returns the order as it now stands.
  */
 export async function transitionOrder(
   db: Database,
@@ -150,11 +178,19 @@ export async function transitionOrder(
   for (let attempt = 0; attempt < 5; attempt++) {
     const [current] = await db.select().from(orders).where(eq(orders.id, orderId));
     if (!current) throw new Error(`Order ${orderId} not found`);
+    // A Smartpay id, once stored, is never replaced by another one.
+    const ids = (['smartpaySessionId', 'smartpayOrderId'] as const).filter((key) => extra[key] !== undefined);
+    if (ids.some((key) => current[key] !== null && current[key] !== extra[key])) {
+      console.error(`[order ${current.reference}] refused news about other Smartpay objects: ${ids.map((key) => `${key}=${extra[key]}`).join(' ')}`);
+      return { order: current, changed: false };
+    }
     const moves = current.status !== to && canTransition(current.status, to);
+    // Ids and amounts are written with a status move, or when they come from the Smartpay objects the order already names.
+    const fields = moves || ids.every((key) => current[key] === extra[key]) ? extra : {};
     const result = await db.transaction(async (tx) => {
       const [updated] = await tx
         .update(orders)
-        .set({ ...extra, ...(moves ? { status: to } : {}), updatedAt: new Date() })
+        .set({ ...fields, ...(moves ? { status: to } : {}), updatedAt: new Date() })
         .where(and(eq(orders.id, orderId), eq(orders.status, current.status)))
         .returning();
       if (!updated) return undefined;

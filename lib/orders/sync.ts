@@ -8,6 +8,8 @@ import type { SmartpayOrder } from '@/lib/smartpay-api/schemas';
 /**
  * Brings a stored order in line with what Smartpay reports. Used by the return page, the status route,
  * the webhook and the merchant's actions: whichever comes first moves the order, the rest change nothing.
+ * A Smartpay order other than the one the stored order names, or with another reference or amount, is
+ * logged and refused.
  */
 export async function applySmartpayOrder(
   db: Database,
@@ -16,6 +18,10 @@ export async function applySmartpayOrder(
   source: StatusSource,
   detail?: string,
 ): Promise<{ order: Order; changed: boolean }> {
+  if (order.smartpayOrderId !== null && remote.id !== order.smartpayOrderId) {
+    console.error(`[order ${order.reference}] refused news of Smartpay order ${remote.id}: this order is Smartpay order ${order.smartpayOrderId}`);
+    return { order, changed: false };
+  }
   if ((remote.reference !== undefined && remote.reference !== order.reference) || remote.amount !== order.total) {
     console.error(
       `[order ${order.reference}] Smartpay order ${remote.id} does not match: reference=${remote.reference} amount=${remote.amount}, expected ${order.total}`,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { getDatabase } from '@/lib/db/client';
-import { newSigningSecret } from './base62';
+import { getSecrets } from '@/lib/secrets';
 import { openDbStore } from './db-open';
 import { createSandbox, type Sandbox } from './sandbox';
 
@@ -24,9 +24,11 @@ export function getSandbox(): Promise<Sandbox> {
     const config = getConfig();
     holder[GLOBAL_KEY] = (async () => {
       const store = await openDbStore(await getDatabase());
+      const secrets = await getSecrets();
+      if (!secrets.webhookSecret) throw new Error('The sandbox needs the shop\'s webhook signing secret');
       return createSandbox({
         appUrl: config.appUrl,
-        webhookSecret: config.smartpay.webhookSecret ?? newSigningSecret(),
+        webhookSecret: secrets.webhookSecret,
         store,
       });
     })().catch((error: unknown) => {

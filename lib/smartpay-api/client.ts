@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getConfig } from '@/lib/config';
+import { getSecrets } from '@/lib/secrets';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
 import {
   checkoutSessionSchema,
@@ -23,7 +24,8 @@ import type { CreateCheckoutSessionRequest } from '@/lib/smartpay-api/types';
 
 export interface SmartpayClientOptions {
   apiBase: string;
-  secretKey: string;
+  /** The secret key, or a function that resolves it (the shop's own comes from lib/secrets.ts). */
+  secretKey: string | (() => Promise<string>);
   timeoutMs: number;
   fetch?: typeof fetch;
   /** Pause before the single retry. */
@@ -67,6 +69,10 @@ export class SmartpayClient {
     return this.request({ method: 'GET', path: `/payments/${encodeURIComponent(id)}` }, paymentSchema);
   }
 
+  getRefund(id: string): Promise<SmartpayRefund> {
+    return this.request({ method: 'GET', path: `/refunds/${encodeURIComponent(id)}` }, refundSchema);
+  }
+
   /** Captures (part of) an authorized order placed with captureMethod "manual". */
   capturePayment(
     input: { order: string; amount: number; cancelRemainder?: 'automatic' | 'manual'; reference?: string },
@@ -103,8 +109,9 @@ export class SmartpayClient {
   private async attempt<S extends z.ZodType>(options: RequestOptions, schema: S): Promise<z.output<S>> {
     const url = new URL(`${this.options.apiBase}${options.path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+    const { secretKey } = this.options;
     const headers: Record<string, string> = {
-      Authorization: `Basic ${this.options.secretKey}`,
+      Authorization: `Basic ${typeof secretKey === 'string' ? secretKey : await secretKey()}`,
       Accept: 'application/json',
     };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -196,7 +203,11 @@ let shared: SmartpayClient | undefined;
 export function smartpay(): SmartpayClient {
   if (!shared) {
     const { smartpay: config } = getConfig();
-    shared = new SmartpayClient({ apiBase: config.apiBase, secretKey: config.secretKey, timeoutMs: config.timeoutMs });
+    shared = new SmartpayClient({
+      apiBase: config.apiBase,
+      secretKey: async () => (await getSecrets()).smartpayKey,
+      timeoutMs: config.timeoutMs,
+    });
   }
   return shared;
 }

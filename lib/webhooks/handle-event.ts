@@ -3,6 +3,7 @@ import type { Database } from '@/lib/db/client';
 import { recordRefund } from '@/lib/orders/repository';
 import { applySmartpayOrder, findOrderForSmartpayOrder } from '@/lib/orders/sync';
 import { smartpay, type SmartpayClient } from '@/lib/smartpay-api/client';
+import { SmartpayError } from '@/lib/smartpay-api/errors';
 import type { SmartpayEvent } from '@/lib/smartpay-api/schemas';
 
 /** Event types the shop acts on. Anything else is acknowledged and logged. */
@@ -30,11 +31,20 @@ export async function handleSmartpayEvent(db: Database, event: SmartpayEvent, cl
     smartpayOrderId = data.id;
   } else if (type === 'payment.created') {
     smartpayOrderId = typeof data.order === 'string' ? data.order : undefined;
-  } else if (type === 'refund.created' && typeof data.payment === 'string') {
-    const payment = await client.getPayment(data.payment);
+  } else if (type === 'refund.created' && typeof data.id === 'string') {
+    // The payload's amount and payment are not trusted: the refund is read back from the API.
+    const confirmed = await client.getRefund(data.id).catch((error: unknown) => {
+      if (error instanceof SmartpayError && error.statusCode === 404) return undefined;
+      throw error;
+    });
+    if (!confirmed) {
+      console.warn(`[webhook ${event.id}] refund.created for refund ${data.id}, which Smartpay does not know`);
+      return { outcome: 'ignored: unknown refund' };
+    }
+    const payment = await client.getPayment(confirmed.payment);
     smartpayOrderId = payment.order;
-    if (typeof data.id === 'string' && typeof data.amount === 'number') {
-      refund = { id: data.id, paymentId: payment.id, amount: data.amount, reason: typeof data.reason === 'string' ? data.reason : undefined };
+    if (confirmed.status !== 'failed') {
+      refund = { id: confirmed.id, paymentId: payment.id, amount: confirmed.amount, reason: confirmed.reason };
     }
   }
   if (!smartpayOrderId) return { outcome: 'ignored: no order in the event' };
@@ -45,7 +55,13 @@ export async function handleSmartpayEvent(db: Database, event: SmartpayEvent, cl
     console.warn(`[webhook ${event.id}] ${type} for Smartpay order ${remote.id} that this shop did not create`);
     return { outcome: 'ignored: unknown order', smartpayOrderId };
   }
-  if (refund) await recordRefund(db, order.id, refund);
+  if (refund) {
+    if (order.smartpayOrderId !== remote.id) {
+      console.error(`[webhook ${event.id}] refund ${refund.id} is for Smartpay order ${remote.id}, not ${order.smartpayOrderId ?? 'none'} of ${order.reference}`);
+      return { outcome: 'refused: the refund is not for this order', smartpayOrderId };
+    }
+    await recordRefund(db, order.id, refund);
+  }
   const result = await applySmartpayOrder(db, order, remote, 'webhook', `${type} (${event.id})`);
   return {
     outcome: result.changed ? `processed: ${order.status} → ${result.order.status}` : `processed: no change (${result.order.status})`,

@@ -111,10 +111,45 @@ describe(`Smartpay webhook endpoint (${databaseKind})`, () => {
     smartpay.setOrder({ id: smartpayOrderId, status: 'succeeded', amount: 1600, reference, payments: [payment] });
     expect((await receive(delivery(event('payment.created', { id: payment.id, order: smartpayOrderId })))).status).toBe(200);
     const refund = { id: 'refund_test_' + unique(), object: 'refund', amount: 1600, payment: payment.id, reason: 'requested_by_customer' };
+    smartpay.refunds.set(refund.id, refund);
     expect((await receive(delivery(event('refund.created', refund)))).status).toBe(200);
     const stored = await getOrderByReference(handle.db, reference);
     expect(stored).toMatchObject({ status: 'refunded', refundedAmount: 1600 });
     expect((await getStatusHistory(handle.db, id)).map((c) => c.toStatus)).toEqual(['pending', 'awaiting_authorization', 'refunded']);
+  });
+
+  it('records a refund as the API reports it, never as the payload claims (a signed ¥999,999 refund on a ¥1,600 order)', async () => {
+    const { reference, smartpayOrderId } = await awaitingOrder();
+    const payment = { id: 'payment_test_' + unique(), object: 'payment', amount: 1600, order: smartpayOrderId, status: 'processed' };
+    smartpay.payments.set(payment.id, payment);
+    smartpay.setOrder({ id: smartpayOrderId, status: 'succeeded', amount: 1600, reference, payments: [payment] });
+    expect((await receive(delivery(event('order.authorized', { id: smartpayOrderId })))).status).toBe(200);
+
+    // A refund Smartpay never made: acknowledged, nothing recorded.
+    const invented = await receive(delivery(event('refund.created', { id: 'refund_test_invented', payment: payment.id, amount: 999_999 })));
+    expect(invented.status).toBe(200);
+    expect((await invented.json()).outcome).toBe('ignored: unknown refund');
+    // A real refund of ¥500 whose payload claims ¥999,999 and another payment.
+    const refund = { id: 'refund_test_' + unique(), object: 'refund', amount: 500, payment: payment.id, reason: 'requested_by_customer', status: 'succeeded' };
+    smartpay.refunds.set(refund.id, refund);
+    expect((await receive(delivery(event('refund.created', { ...refund, amount: 999_999, payment: 'payment_test_other' })))).status).toBe(200);
+    expect(await getOrderByReference(handle.db, reference)).toMatchObject({ status: 'succeeded', refundedAmount: 500 });
+  });
+
+  it('refuses news of a Smartpay order other than the one the stored order names', async () => {
+    const { reference, smartpayOrderId, id } = await awaitingOrder();
+    // Another Smartpay order carrying this shop's reference and amount, unpaid.
+    smartpay.setOrder({ id: 'order_test_intruder', status: 'requires_authorization', amount: 1600, reference });
+    smartpay.setOrder({ id: smartpayOrderId, status: 'succeeded', amount: 1600, reference });
+    expect((await receive(delivery(event('order.rejected', { id: 'order_test_intruder' })))).status).toBe(200);
+    expect(await getOrderByReference(handle.db, reference)).toMatchObject({ status: 'awaiting_authorization', smartpayOrderId });
+    // Even a status move cannot bring in another Smartpay order's id.
+    const moved = await transitionOrder(handle.db, id, 'rejected', 'recheck', undefined, { smartpayOrderId: 'order_test_intruder', smartpayStatus: 'rejected' });
+    expect(moved.changed).toBe(false);
+    expect(await getOrderByReference(handle.db, reference)).toMatchObject({ status: 'awaiting_authorization', smartpayOrderId, smartpayStatus: null });
+    // The real order's news still settles it.
+    expect((await receive(delivery(event('order.authorized', { id: smartpayOrderId })))).status).toBe(200);
+    expect(await statusOf(reference)).toBe('succeeded');
   });
 
   it('acknowledges and ignores unknown event types and orders of other shops', async () => {

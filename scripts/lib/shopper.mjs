@@ -38,8 +38,9 @@ export function parseCheckoutForm(html) {
     if (kind === 'input' && ['submit', 'button', 'reset', 'image', 'file'].includes(a.type)) continue;
     controls.push({ name: a.name, hidden: a.type === 'hidden', value: a.value ?? '' });
   }
-  const attemptId = controls.find((c) => c.name === 'attemptId')?.value;
-  if (!attemptId) throw new Error('no attemptId in the checkout form');
+  // The attempt token is `<attempt id>.<MAC binding it to this browser>`.
+  const attemptId = controls.find((c) => c.name === 'attempt')?.value?.split('.')[0];
+  if (!attemptId) throw new Error('no attempt in the checkout form');
   if (!controls.some((c) => c.hidden && c.name.startsWith('$ACTION_'))) throw new Error('no server-action fields in the checkout form');
   return { action: formTag.action ?? '', method: (formTag.method ?? 'GET').toUpperCase(), enctype: formTag.enctype, controls, attemptId };
 }

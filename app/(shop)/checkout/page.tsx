@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { randomUUID } from 'node:crypto';
 import { CheckoutForm } from '@/components/checkout-form';
 import { OrderTotals } from '@/components/order-totals';
 import { readCart } from '@/lib/cart/cart-cookie';
+import { issueAttempt } from '@/lib/checkout/attempt';
+import { readBrowserId } from '@/lib/checkout/browser-cookie';
 import { prefectures } from '@/lib/checkout/prefectures';
 import { getI18n } from '@/lib/i18n/server';
 import { formatYen } from '@/lib/money';
 import { priceCart } from '@/lib/pricing';
+import { getSecrets } from '@/lib/secrets';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).t.checkout.heading };
@@ -38,7 +40,8 @@ export default async function CheckoutPage() {
       <div className="grid gap-8 lg:grid-cols-[1fr_340px]">
         <CheckoutForm
           t={t.checkout}
-          attemptId={randomUUID()}
+          // proxy.ts gives the browser its id with this page; without one the attempt is refused and a new one starts.
+          attempt={issueAttempt((await readBrowserId()) ?? 'none', (await getSecrets()).cookieSecret)}
           prefectures={prefectures.map((p) => ({ code: p.code, name: p.name[locale] }))}
         />
         <aside className="card order-first h-fit space-y-4 p-5 lg:order-none lg:sticky lg:top-4" aria-labelledby="summary-heading" data-testid="checkout-summary">

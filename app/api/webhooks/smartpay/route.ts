@@ -1,5 +1,5 @@
-import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
+import { getSecrets } from '@/lib/secrets';
 import { smartpay } from '@/lib/smartpay-api/client';
 import { receiveWebhook } from '@/lib/webhooks/receive-webhook';
 
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   return receiveWebhook(request, {
     database: await db(),
-    secret: getConfig().smartpay.webhookSecret,
+    secret: (await getSecrets()).webhookSecret,
     client: smartpay(),
   });
 }
