@@ -49,6 +49,24 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string').optional(),
   ),
+  TRUSTED_PROXY_COUNT: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(10).default(1),
+  ),
+  CHECKOUT_LIMIT_PER_BROWSER: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(10),
+  ),
+  CHECKOUT_LIMIT_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(60)),
+  SANDBOX_RATE_LIMIT_PER_MINUTE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(600),
+  ),
+  DEMO_RETENTION_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a number of hours' }).positive({ error: 'must be a number of hours above 0' }).default(24),
+  ),
+  DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(200).default(10)),
   NODE_ENV: z.string().optional(),
 });
 
@@ -83,8 +101,21 @@ export interface AppConfig {
   /** Password of the merchant pages (/orders); required outside sandbox mode for them to open. */
   merchantPassword: string | undefined;
   databaseUrl: string | undefined;
+  /** Connections of the PostgreSQL pool of each instance. */
+  databasePoolSize: number;
   /** Where the embedded database keeps its files when DATABASE_URL is unset. */
   dataDir: string;
+  /** Reverse proxies in front of the shop that append to X-Forwarded-For (lib/http/client-ip.ts). */
+  trustedProxyCount: number;
+  limits: {
+    /** Checkout submissions per browser, and per client address, in 10 minutes. */
+    checkoutsPerBrowser: number;
+    checkoutsPerIp: number;
+    /** Calls to the built-in sandbox's API per API key (and per client address), per minute. */
+    sandboxCallsPerMinute: number;
+  };
+  /** Public demo only: orders and sandbox objects older than this are deleted. */
+  demoRetentionHours: number;
 }
 
 export class ConfigError extends Error {
@@ -137,7 +168,15 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     cookieSecret: e.COOKIE_SECRET,
     merchantPassword: e.MERCHANT_PASSWORD,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
+    trustedProxyCount: e.TRUSTED_PROXY_COUNT,
+    limits: {
+      checkoutsPerBrowser: e.CHECKOUT_LIMIT_PER_BROWSER,
+      checkoutsPerIp: e.CHECKOUT_LIMIT_PER_IP,
+      sandboxCallsPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
+    },
+    demoRetentionHours: e.DEMO_RETENTION_HOURS,
   };
 }
 

@@ -22,11 +22,11 @@ export interface DatabaseHandle {
 }
 
 /** Opens a database and applies every pending migration. */
-export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new Pool({ connectionString: options.databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const db = drizzle(pool, { schema }) as unknown as Database;
     const target: MigrationTarget = { kind: 'postgres', db, pool };
     await applyMigrations(target, SHOP_MIGRATIONS);
@@ -57,6 +57,7 @@ export function getDatabase(): Promise<DatabaseHandle> {
     const config = getConfig();
     holder[GLOBAL_KEY] = openDatabase({
       databaseUrl: config.databaseUrl,
+      poolSize: config.databasePoolSize,
       dataDir: path.join(config.dataDir, 'pglite'),
     }).catch((error: unknown) => {
       delete holder[GLOBAL_KEY];
