@@ -1,7 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addFromGrid, cartCount, checkoutToSandbox } from './helpers';
-
-const SANDBOX_KEY = 'sk_test_PlaywrightShopperClosedTab00';
 
 test('an order whose shopper never comes back is settled by its webhook', async ({ page, request }) => {
   await page.goto('/');
@@ -10,13 +8,11 @@ test('an order whose shopper never comes back is settled by its webhook', async 
   const sessionId = page.url().match(/checkout_test_[0-9A-Za-z]+/)?.[0];
   expect(sessionId).toBeTruthy();
 
-  // The shopper approves on Smartpay, then the tab closes before the redirect back: nobody opens /success.
-  const answer = await request.post(`/sandbox/v1/testing/checkout-sessions/${sessionId}/outcome`, {
-    headers: { Authorization: `Basic ${SANDBOX_KEY}` },
-    data: { outcome: 'approve' },
-  });
-  expect(answer.status()).toBe(200);
-  const reference = new URL((await answer.json()).redirectUrl).searchParams.get('ref');
+  // The shopper approves on Smartpay (the hosted page's form post), then the tab closes before the redirect
+  // back: nobody opens /success.
+  const answer = await request.post(`/sandbox/checkout/${sessionId}/outcome`, { form: { outcome: 'approve' }, maxRedirects: 0 });
+  expect(answer.status()).toBe(303);
+  const reference = new URL(answer.headers()['location']!, page.url()).searchParams.get('ref');
   expect(reference).toMatch(/^SP-[0-9A-F]{12}$/);
 
   // The merchant's list shows stored state only; the webhook is what moves the order.

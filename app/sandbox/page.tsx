@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatYen } from '@/lib/sandbox/checkout-text';
+import { getConfig } from '@/lib/config';
+import { SESSIONS_COOKIE, sessionIdsOf } from '@/lib/sandbox/browser-sessions';
+import { browserSnapshot, dashboardScope } from '@/lib/sandbox/dashboard-view';
 import { getSandbox, sandboxEnabled } from '@/lib/sandbox/instance';
 import { SCENARIOS } from '@/lib/sandbox/simulate';
+import { code } from './dashboard-table';
+import { DashboardTables } from './dashboard-tables';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,57 +17,13 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-const time = (ms: number | undefined) => (ms === undefined ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
-
-const tableClass = 'mt-2 w-full border-collapse text-left text-sm';
-const captionClass = 'mb-1 text-left text-lg font-semibold';
-const cellClass = 'border-b border-gray-200 px-2 py-1 align-top';
-const headClass = 'border-b border-gray-400 px-2 py-1';
-
-function Table({ caption, headers, rows, empty }: { caption: string; headers: string[]; rows: React.ReactNode[][]; empty: string }) {
-  return (
-    <div className="mt-8 overflow-x-auto">
-      <table className={tableClass}>
-        <caption className={captionClass}>{caption}</caption>
-        <thead>
-          <tr>
-            {headers.map((header) => (
-              <th key={header} scope="col" className={headClass}>
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={headers.length} className={`${cellClass} text-gray-600`}>
-                {empty}
-              </td>
-            </tr>
-          ) : (
-            rows.map((cells, index) => (
-              <tr key={index}>
-                {cells.map((cell, cellIndex) => (
-                  <td key={cellIndex} className={cellClass}>
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-const code = (text: string) => <code className="break-all font-mono text-xs">{text}</code>;
-
 export default async function SandboxDashboardPage() {
   if (!sandboxEnabled()) notFound();
-  const state = await (await getSandbox()).snapshot();
-  const endpointUrl = new Map(state.webhookEndpoints.map((endpoint) => [endpoint.id, endpoint.url]));
+  const config = getConfig();
+  const scope = dashboardScope(config);
+  const everything = await (await getSandbox()).snapshot();
+  const state =
+    scope === 'everything' ? everything : browserSnapshot(everything, sessionIdsOf((await cookies()).get(SESSIONS_COOKIE)?.value));
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 text-gray-900">
@@ -74,15 +35,42 @@ export default async function SandboxDashboardPage() {
           ← Back to the shop / ショップに戻る
         </Link>
       </p>
+      <p className="mt-4 max-w-3xl rounded border border-gray-300 bg-gray-50 p-3 text-sm" data-testid="sandbox-dashboard-view" data-scope={scope}>
+        {scope === 'everything' ? (
+          <>
+            <strong>Showing everything in the sandbox</strong>, every API key&apos;s objects and the webhook endpoints. /
+            サンドボックスのすべてのデータを表示しています。
+          </>
+        ) : (
+          <>
+            <strong>Showing only what this browser did</strong>: the checkout sessions you approved, declined, soft-declined or
+            canceled on the hosted page in this browser, and their orders, tokens, payments, refunds, events and webhook
+            deliveries. Other visitors&apos; data and the webhook endpoints are not shown. /
+            このブラウザで操作したチェックアウトと関連データのみを表示しています。
+          </>
+        )}
+      </p>
 
       <section className="mt-4 max-w-3xl space-y-2 text-sm" aria-labelledby="sandbox-how">
         <h2 id="sandbox-how" className="text-lg font-semibold">How to use it</h2>
         <p>
           The sandbox speaks Smartpay&apos;s API under {code('/sandbox/v1')} on this origin with any secret key shaped like{' '}
-          {code('sk_test_…')}. Checkout sessions send the shopper to a hosted page where the buttons approve, decline,
-          soft-decline or cancel the payment. Events are delivered, signed, to every registered webhook endpoint,
-          including the shop&apos;s own {code('/api/webhooks/smartpay')}. State is kept in the shop&apos;s database (its own{' '}
-          {code('sandbox_')} tables), so it survives restarts. Times are UTC, newest first.
+          {code('sk_test_…')}, sent as {code('Authorization: Basic sk_test_…')}. Each key sees only the objects it created,
+          as each Smartpay merchant sees only its own. Checkout sessions send the shopper to a hosted page where the buttons
+          approve, decline, soft-decline or cancel the payment. Events are delivered, signed, to the webhook endpoints of the
+          key that created the object; the shop&apos;s own {code('/api/webhooks/smartpay')} is registered under the shop&apos;s
+          key. State is kept in the shop&apos;s database (its own {code('sandbox_')} tables), so it survives restarts. Times are
+          UTC, newest first.
+        </p>
+        <p>
+          Limits: at most {config.limits.sandboxCallsPerMinute} API calls per minute per key, and as many per client address for keys other than the shop&apos;s own;
+          request bodies up to 1 MiB.
+          {config.production ? (
+            <>
+              {' '}Success, cancel and webhook URLs must be on {code(new URL(config.appUrl).origin)}.
+            </>
+          ) : null}
+          {config.publicDemo ? <> Data older than {config.demoRetentionHours} hours is deleted.</> : null}
         </p>
         <p>
           Token mode: {code('POST /checkout-sessions')} with {code('{"mode": "token", …}')} makes a token the shopper
@@ -102,112 +90,7 @@ export default async function SandboxDashboardPage() {
         </p>
       </section>
 
-      <Table
-        caption="Checkout sessions"
-        empty="No checkout sessions yet."
-        headers={['Created', 'Session', 'Order or token', 'Reference', 'Hosted page']}
-        rows={state.checkoutSessions.map((session) => [
-          time(session.createdAt),
-          code(session.id),
-          code(session.order ?? session.token ?? ''),
-          session.reference ?? '—',
-          <Link key="open" href={`/sandbox/checkout/${session.id}`} className="text-blue-700 underline">
-            Open
-          </Link>,
-        ])}
-      />
-      <Table
-        caption="Orders"
-        empty="No orders yet."
-        headers={['Created', 'Order', 'Status', 'Capture', 'Amount', 'Expires', 'Token', 'Mode']}
-        rows={state.orders.map((order) => [
-          time(order.createdAt),
-          code(order.id),
-          <span key="status" data-testid="sandbox-dashboard-order-status">{order.status}</span>,
-          order.captureMethod,
-          formatYen(order.amount),
-          time(order.expiresAt),
-          order.tokenId ? code(order.tokenId) : '—',
-          order.test ? 'test' : 'live',
-        ])}
-      />
-      <Table
-        caption="Payments"
-        empty="No payments yet."
-        headers={['Created', 'Payment', 'Order', 'Status', 'Amount']}
-        rows={state.payments.map((payment) => [
-          time(payment.createdAt),
-          code(payment.id),
-          code(payment.order),
-          payment.status,
-          formatYen(payment.amount),
-        ])}
-      />
-      <Table
-        caption="Refunds"
-        empty="No refunds yet."
-        headers={['Created', 'Refund', 'Payment', 'Reason', 'Amount']}
-        rows={state.refunds.map((refund) => [
-          time(refund.createdAt),
-          code(refund.id),
-          code(refund.payment),
-          refund.reason,
-          formatYen(refund.amount),
-        ])}
-      />
-      <Table
-        caption="Tokens"
-        empty="No tokens yet."
-        headers={['Created', 'Token', 'Status', 'Reference', 'Updated', 'Mode']}
-        rows={state.tokens.map((token) => [
-          time(token.createdAt),
-          code(token.id),
-          <span key="status" data-testid="sandbox-dashboard-token-status">{token.status}</span>,
-          token.reference ?? '—',
-          time(token.updatedAt),
-          token.test ? 'test' : 'live',
-        ])}
-      />
-      <Table
-        caption="Events"
-        empty="No events yet."
-        headers={['Created', 'Event', 'Type', 'Object']}
-        rows={state.events.map((event) => [
-          time(event.createdAt),
-          code(event.id),
-          event.eventData.type,
-          code(String((event.eventData.data as { id?: unknown })?.id ?? '')),
-        ])}
-      />
-      <Table
-        caption="Webhook deliveries"
-        empty="No webhook deliveries yet."
-        headers={['Created', 'Endpoint', 'Event type', 'Attempts', 'Last status', 'State', 'Next attempt']}
-        rows={state.deliveries.map((delivery) => {
-          const last = delivery.attempts.at(-1);
-          return [
-            time(delivery.createdAt),
-            code(endpointUrl.get(delivery.endpointId) ?? delivery.url),
-            delivery.eventType,
-            delivery.attempts.length,
-            last ? (last.statusCode ?? last.error ?? '—') : '—',
-            delivery.state,
-            time(delivery.nextAttemptAt),
-          ];
-        })}
-      />
-      <Table
-        caption="Webhook endpoints"
-        empty="No webhook endpoints."
-        headers={['Created', 'Endpoint', 'URL', 'Active', 'Events']}
-        rows={state.webhookEndpoints.map((endpoint) => [
-          time(endpoint.createdAt),
-          code(endpoint.id),
-          code(endpoint.url),
-          endpoint.active ? 'yes' : 'no',
-          endpoint.eventSubscriptions?.join(', ') ?? 'all',
-        ])}
-      />
+      <DashboardTables state={state} scope={scope} />
     </div>
   );
 }

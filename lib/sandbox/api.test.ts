@@ -116,12 +116,18 @@ describe('authentication', () => {
     expect(response.status).toBe(401);
   });
 
-  it('accepts Basic base64(key:) and Bearer leniently', async () => {
+  it('accepts only Basic with the raw key, as Smartpay does', async () => {
     const sandbox = newSandbox();
-    const basic = `Basic ${Buffer.from(`${TEST_KEY}:`).toString('base64')}`;
-    expect((await sandbox.handle(new Request(`${BASE}/orders`, { headers: { Authorization: basic } }))).status).toBe(200);
-    const bearer = `Bearer ${TEST_KEY}`;
-    expect((await sandbox.handle(new Request(`${BASE}/orders`, { headers: { Authorization: bearer } }))).status).toBe(200);
+    const status = async (authorization: string) =>
+      (await sandbox.handle(new Request(`${BASE}/orders`, { headers: { Authorization: authorization } }))).status;
+    expect(await status(`Basic ${TEST_KEY}`)).toBe(200);
+    expect(await status(`basic ${TEST_KEY}`)).toBe(200);
+    expect(await status(`Basic ${Buffer.from(`${TEST_KEY}:`).toString('base64')}`)).toBe(401);
+    expect(await status(`Bearer ${TEST_KEY}`)).toBe(401);
+    expect(await status(`Basic ${TEST_KEY} extra`)).toBe(401);
+    const refused = await sandbox.handle(new Request(`${BASE}/orders`, { headers: { Authorization: `Bearer ${TEST_KEY}` } }));
+    expect(refused.headers.get('www-authenticate')).toBe('Basic realm="Smartpay sandbox"');
+    expect(await refused.json()).toMatchObject({ statusCode: 401, errorCode: 'request.unauthorized' });
   });
 
   it('keeps test objects invisible to live keys', async () => {

@@ -14,27 +14,12 @@ function unauthorized(message: string): ApiError {
   });
 }
 
-function fromBase64Credentials(token: string): string | undefined {
-  try {
-    const decoded = Buffer.from(token, 'base64').toString('utf8');
-    const user = decoded.split(':')[0];
-    return user && SECRET_KEY.test(user) ? user : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Smartpay's form is `Authorization: Basic sk_test_…` (the raw key). Also accepted:
- * RFC 7617 `Basic base64(sk_…:)` and `Bearer sk_…`.
- */
+/** Smartpay's only form: `Authorization: Basic sk_test_…`, the raw secret key after the scheme. */
 export function authenticate(header: string | null): Caller {
   if (!header) throw unauthorized('Missing Authorization header; send "Authorization: Basic sk_test_…"');
-  const match = /^(Basic|Bearer)\s+(\S+)\s*$/i.exec(header.trim());
+  const match = /^Basic\s+(\S+)\s*$/i.exec(header.trim());
   if (!match) throw unauthorized('Unsupported Authorization header; send "Authorization: Basic sk_test_…"');
-  const scheme = match[1]!.toLowerCase();
-  let key: string | undefined = match[2]!;
-  if (!SECRET_KEY.test(key)) key = scheme === 'basic' ? fromBase64Credentials(key) : undefined;
-  if (!key) throw unauthorized('Invalid API key; expected a secret key like sk_test_…');
+  const key = match[1]!;
+  if (!SECRET_KEY.test(key)) throw unauthorized('Invalid API key; expected a secret key like sk_test_…');
   return { apiKey: key, mode: key.startsWith('sk_live_') ? 'live' : 'test' };
 }

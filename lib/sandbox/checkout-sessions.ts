@@ -4,6 +4,7 @@ import { sessionView, wantsExpand } from './expand';
 import { newId } from './ids';
 import { listForMode, loadForMode } from './load';
 import { createOrderRecord } from './order-records';
+import { requireAllowedOrigin } from './url-rule';
 import type { CheckoutSessionRecord, Mode, TokenRecord } from './types';
 import {
   createCheckoutSessionSchema,
@@ -70,10 +71,16 @@ async function createTokenSession(core: SandboxCore, mode: Mode, input: CreateTo
 const isTokenMode = (body: unknown) =>
   typeof body === 'object' && body !== null && (body as { mode?: unknown }).mode === 'token';
 
+/** Redirect URLs are checked before anything is stored. */
+function checkedUrls<T extends CreateCheckoutSessionInput | CreateTokenSessionInput>(core: SandboxCore, input: T): T {
+  requireAllowedOrigin(core.allowedOrigin, { successUrl: input.successUrl, cancelUrl: input.cancelUrl });
+  return input;
+}
+
 export const createCheckoutSession: Handler = async ({ core, mode, body }) => {
   const session = isTokenMode(body)
-    ? await createTokenSession(core, mode, parseBody(createTokenSessionSchema, body))
-    : await createSession(core, mode, parseBody(createCheckoutSessionSchema, body));
+    ? await createTokenSession(core, mode, checkedUrls(core, parseBody(createTokenSessionSchema, body)))
+    : await createSession(core, mode, checkedUrls(core, parseBody(createCheckoutSessionSchema, body)));
   return ok(await sessionView(core.store, session, true));
 };
 

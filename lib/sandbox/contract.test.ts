@@ -8,6 +8,7 @@ import type { Json } from './testing';
 /** Drives the sandbox over real HTTP with Smartpay's official Node SDK. */
 
 const KEY = 'sk_test_ContractTestKey00000000000';
+const SHOP_KEY = 'sk_test_ContractShopKey00000000000';
 const SHOP_SECRET = 'gybcsjixKyBW2d4z6iNPlaYzHUMtawnodwZt3W0q';
 
 /** The SDK's published typings lose its mixin methods; these are the ones used here (see its docs/Reference.md). */
@@ -113,7 +114,7 @@ describe('contract with @smartpay/sdk-node', () => {
 
   beforeAll(async () => {
     api = await listen(adapter(() => sandbox));
-    sandbox = createSandbox({ appUrl: api.url, webhookSecret: SHOP_SECRET, deliveryRetryDelaysMs: [10] });
+    sandbox = createSandbox({ appUrl: api.url, webhookSecret: SHOP_SECRET, shopApiKey: SHOP_KEY, deliveryRetryDelaysMs: [10] });
     receiver = await listen((req, res) => {
       void readBody(req).then((body) => {
         deliveries.push({ headers: req.headers, body: body.toString('utf8') });

@@ -3,9 +3,12 @@ import type { Mode } from './types';
 
 /** What every resource handler can use. */
 export interface SandboxCore {
+  /** The caller's view of the state: only the objects of the API key's owner (or the session's, on the hosted page). */
   store: SandboxStore;
   now(): number;
   appUrl: string;
+  /** When set, the only origin redirect and webhook URLs may have (url-rule.ts). */
+  allowedOrigin?: string;
   /** Records an event and hands it to webhook delivery (which runs in the background). */
   emit(type: string, test: boolean, data: unknown): Promise<void>;
 }

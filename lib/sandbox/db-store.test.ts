@@ -8,7 +8,7 @@ const handle = await openSandboxDatabase();
 
 beforeEach(async () => {
   await clearSandboxTables(handle);
-  useStores(() => dbStoreOn(handle));
+  useStores((options) => dbStoreOn(handle, options));
 });
 
 afterEach(async () => {
@@ -28,4 +28,10 @@ describe('database store', async () => {
   await import('./testing-endpoint.test');
   await import('./tokens.test');
   await import('./webhooks.test');
+  await import('./ownership.test');
+  await import('./url-rule.test');
+  await import('./limits.test');
+  await import('./outcome-post.test');
+  await import('./dashboard-view.test');
+  await import('./purge.test');
 });

@@ -12,9 +12,9 @@ export async function openSandboxDatabase(dataDir?: string): Promise<DatabaseHan
   return handle;
 }
 
-export const dbStoreOn = (handle: DatabaseHandle) => new DbStore(handle.db);
+export const dbStoreOn = (handle: DatabaseHandle, options: { clock?: () => number } = {}) => new DbStore(handle.db, options);
 
 /** Empties every sandbox table. */
 export async function clearSandboxTables(handle: DatabaseHandle): Promise<void> {
-  await handle.db.execute(sql`TRUNCATE sandbox_records, sandbox_idempotency, sandbox_webhook_deliveries`);
+  await handle.db.execute(sql`TRUNCATE sandbox_records, sandbox_idempotency, sandbox_webhook_deliveries, sandbox_rate_limits`);
 }

@@ -28,17 +28,17 @@ export function fingerprint(method: string, path: string, body: unknown): string
 }
 
 /**
- * Runs `work` once per (API key, Idempotency-Key). Call it inside the store's exclusive section (with
+ * Runs `work` once per (owner of the API key, Idempotency-Key). Call it inside the store's exclusive section (with
  * that section's store), so requests with one key are serialized across processes; a repeat
  * with the same method, path and body gets the first answer back; a different request is refused
  * with 409 `idempotency-key.reused`. Answers of 500 and above are not kept (the request may be retried).
  */
 export async function withIdempotency(
   deps: { store: SandboxStore; now(): number },
-  scope: { apiKey: string; key: string; fingerprint: string },
+  scope: { owner: string; key: string; fingerprint: string },
   work: () => Promise<StoredAnswer>,
 ): Promise<StoredAnswer & { replayed: boolean }> {
-  const storeKey = `${scope.apiKey}:${scope.key}`;
+  const storeKey = `${scope.owner}:${scope.key}`;
   const existing = await deps.store.getIdempotency(storeKey);
   if (existing && deps.now() - existing.createdAt < IDEMPOTENCY_WINDOW_MS) {
     if (existing.fingerprint !== scope.fingerprint) {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
 import { openDbStore } from './db-open';
 import { clearSandboxTables, dbStoreOn } from './db-testing';
+import { databaseRateLimiter } from './rate-limit';
 import type { Sandbox } from './sandbox';
-import { call, createSession, newSandbox, validSessionBody } from './testing';
+import { call, createSession, newSandbox, OTHER_KEY, validSessionBody } from './testing';
 
 /**
  * Two sandboxes on one PostgreSQL through two separate connection pools, as two shop processes would be.
@@ -66,5 +67,33 @@ describe.skipIf(!databaseUrl)('two pools on one PostgreSQL', () => {
     expect(state.events).toHaveLength(12);
     expect(state.deliveries.every((delivery) => delivery.state === 'succeeded' && delivery.attempts.length === 1)).toBe(true);
     expect([...received].sort()).toEqual(state.events.map((event) => event.id).sort());
+  });
+
+  it('keeps objects to their key across both', async () => {
+    const theirs = await call(sandboxes[0]!, 'POST', '/checkout-sessions', { key: OTHER_KEY, body: validSessionBody() });
+    expect((await call(sandboxes[1]!, 'GET', `/checkout-sessions/${theirs.body.id}`, { key: OTHER_KEY })).status).toBe(200);
+    expect((await call(sandboxes[1]!, 'GET', `/checkout-sessions/${theirs.body.id}`)).status).toBe(404);
+  });
+
+  it('shares rate-limit counters between both pools', async () => {
+    const limiters = handles.map((handle) => databaseRateLimiter(handle.db, 3));
+    const verdicts = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => limiters[index % 2]!.take({ owner: 'pg-owner', ip: `192.0.2.${index}`, shop: false })),
+    );
+    expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(3);
+  });
+
+  it('purges once when both pools purge at the same time', async () => {
+    await createSession(sandboxes[0]!);
+    const before = Date.now() + 1;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const results = await Promise.all(sandboxes.map((sandbox) => sandbox.purge(before)));
+    const done = results.filter((result) => result !== undefined);
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    const total = done.reduce((sum, result) => sum + result!.records, 0);
+    expect(total).toBeGreaterThanOrEqual(7);
+    const state = await sandboxes[1]!.snapshot();
+    expect(state.checkoutSessions).toEqual([]);
+    expect(state.webhookEndpoints).toHaveLength(1);
   });
 });

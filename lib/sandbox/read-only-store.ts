@@ -19,6 +19,8 @@ const refuse = async (): Promise<never> => {
  */
 export function readOnlyView(store: SandboxStore): SandboxStore {
   return {
+    forOwner: (owner) => readOnlyView(store.forOwner(owner)),
+    ownerOf: (kind, id) => store.ownerOf(kind, id),
     get: (kind, id) => store.get(kind, id),
     list: (kind) => store.list(kind),
     getIdempotency: (key) => store.getIdempotency(key),
@@ -28,5 +30,6 @@ export function readOnlyView(store: SandboxStore): SandboxStore {
     putIdempotency: refuse,
     claimDueDeliveries: refuse,
     exclusive: refuse,
+    purge: refuse,
   };
 }

@@ -1,6 +1,8 @@
+import { clientIp } from '@/lib/http/client-ip';
+import { hasBody, readJsonBody, requireObjectBody } from './api-body';
 import { authenticate } from './auth';
 import type { SandboxCore } from './core';
-import { ApiError, errorResponse, invalid } from './errors';
+import { ApiError, errorResponse } from './errors';
 import { newEvent } from './events';
 import {
   completeCheckout,
@@ -10,11 +12,14 @@ import {
   type CheckoutView,
 } from './hosted-checkout';
 import { fingerprint, REPLAY_HEADER, withIdempotency, type StoredAnswer } from './idempotency';
+import { isIdOf } from './ids';
 import { MemoryStore } from './memory-store';
+import { ownerOf } from './owner';
+import type { SandboxRateLimiter } from './rate-limit';
 import { readOnlyView, WriteNeeded } from './read-only-store';
 import { matchRoute } from './router';
 import { scenarioOf, simulatedResponse, slowDelayMs } from './simulate';
-import type { SandboxStore } from './store';
+import type { PurgeCounts, SandboxStore } from './store';
 import type { RecordMap } from './types';
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_RETRY_DELAYS_MS, enqueueDeliveries, WebhookDispatcher } from './webhook-delivery';
 import { newWebhookEndpoint } from './webhook-endpoints';
@@ -29,6 +34,14 @@ export interface SandboxOptions {
   appUrl: string;
   /** Signing secret of the shop's own webhook endpoint. */
   webhookSecret: string;
+  /** The shop's own API key: its webhook endpoint belongs to this key, whose calls are limited per key only. */
+  shopApiKey: string;
+  /** When set, success, cancel and webhook URLs must be on this origin (url-rule.ts); unset: any http(s) URL. */
+  allowedOrigin?: string;
+  /** Limits of the API (rate-limit.ts); unset: none. */
+  rateLimiter?: SandboxRateLimiter;
+  /** Reverse proxies in front that append to X-Forwarded-For, for the per-address limit (default 1). */
+  trustedProxyCount?: number;
   now?: () => number;
   fetch?: typeof fetch;
   deliveryRetryDelaysMs?: number[];
@@ -51,10 +64,14 @@ export interface SandboxSnapshot {
 export interface Sandbox {
   /** Answers one request to the API (path prefix `/sandbox/v1`). */
   handle(request: Request): Promise<Response>;
+  /** The hosted page: whoever holds the session id sees it, acting as the session's owner. */
   getSessionForCheckout(id: string): Promise<CheckoutView | undefined>;
+  /** The hosted page's buttons, as the session's owner (events go to that owner's endpoints). */
   completeCheckout(id: string, outcome: CheckoutOutcome): Promise<CheckoutResult | undefined>;
   /** Everything stored, newest first, for the dashboard. */
   snapshot(): Promise<SandboxSnapshot>;
+  /** Deletes what was created before `before` (epoch ms), except the shop's webhook endpoint; see `SandboxStore.purge`. */
+  purge(before: number): Promise<PurgeCounts | undefined>;
   /** Resolves when no webhook delivery is pending any more (retries included). */
   flushDeliveries(): Promise<void>;
   /** Id of the shop's own, automatically registered webhook endpoint. */
@@ -62,8 +79,6 @@ export interface Sandbox {
   /** Stops the delivery poller and waits for attempts in flight; the store stays as it is. */
   close(): Promise<void>;
 }
-
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -90,26 +105,30 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     pollIntervalMs: pollIntervalMs || DEFAULT_POLL_INTERVAL_MS,
   });
   const appUrl = options.appUrl.replace(/\/+$/, '');
+  const allowedOrigin = options.allowedOrigin === undefined ? undefined : new URL(options.allowedOrigin).origin;
+  const shopOwner = ownerOf(options.shopApiKey);
 
   /**
    * All state changes and reads run one at a time (across processes for a database store), each with
-   * a core whose store is the exclusive section's. Deliveries of events emitted meanwhile are started
-   * once the section has ended.
+   * a core whose store is the exclusive section's, seen as `owner`. Deliveries of events emitted
+   * meanwhile (to `owner`'s endpoints) are started once the section has ended.
    */
-  async function exclusive<T>(work: (core: SandboxCore) => Promise<T>): Promise<T> {
+  async function exclusive<T>(owner: string, work: (core: SandboxCore) => Promise<T>): Promise<T> {
     let emitted = false;
-    const result = await store.exclusive((section) =>
-      work({
-        store: section,
+    const result = await store.exclusive((section) => {
+      const owned = section.forOwner(owner);
+      return work({
+        store: owned,
         now,
         appUrl,
+        allowedOrigin,
         async emit(type, test, data) {
           const event = newEvent(type, test, data, now());
-          await section.put('event', event);
-          if ((await enqueueDeliveries(section, event, now(), Date.now())) > 0) emitted = true;
+          await owned.put('event', event);
+          if ((await enqueueDeliveries(owned, event, now(), Date.now())) > 0) emitted = true;
         },
-      }),
-    );
+      });
+    });
     if (emitted) dispatcher.wake();
     return result;
   }
@@ -118,24 +137,25 @@ export function createSandbox(options: SandboxOptions): Sandbox {
    * Runs read-only work without the exclusive section, side by side with other reads; if it turns out
    * to need a write, runs it again inside the section.
    */
-  async function read<T>(work: (core: SandboxCore) => Promise<T>): Promise<T> {
+  async function read<T>(owner: string, work: (core: SandboxCore) => Promise<T>): Promise<T> {
     try {
       return await work({
-        store: readOnlyView(store),
+        store: readOnlyView(store.forOwner(owner)),
         now,
         appUrl,
+        allowedOrigin,
         emit: async () => {
           throw new WriteNeeded();
         },
       });
     } catch (error) {
-      if (error instanceof WriteNeeded) return exclusive(work);
+      if (error instanceof WriteNeeded) return exclusive(owner, work);
       throw error;
     }
   }
 
   const shopUrl = `${appUrl}${SHOP_WEBHOOK_PATH}`;
-  const ready: Promise<string> = exclusive(async ({ store: section }) => {
+  const ready: Promise<string> = exclusive(shopOwner, async ({ store: section }) => {
     const existing = (await section.list('webhookEndpoint')).find(
       (endpoint) => endpoint.test && endpoint.url === shopUrl && endpoint.signingSecret === options.webhookSecret,
     );
@@ -155,42 +175,39 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     (error: unknown) => console.error('[sandbox] could not start', error),
   );
 
+  /** Counts the call against the key (and the client address, for keys other than the shop's); 429 when over. */
+  async function limit(owner: string, headers: Headers): Promise<void> {
+    if (!options.rateLimiter) return;
+    const ip = clientIp(headers, options.trustedProxyCount ?? 1);
+    const verdict = await options.rateLimiter.take({ owner, ip, shop: owner === shopOwner });
+    if (verdict.allowed) return;
+    throw new ApiError(429, 'request.too-many-requests', `Too many requests; try again in ${verdict.retryAfterSeconds} s`, [], {
+      'Retry-After': String(verdict.retryAfterSeconds),
+    });
+  }
+
   async function handle(request: Request): Promise<Response> {
     try {
       await ready;
       const url = new URL(request.url);
       const method = request.method.toUpperCase();
       const caller = authenticate(request.headers.get('authorization'));
+      const owner = ownerOf(caller.apiKey);
+      await limit(owner, request.headers);
       const rest = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : undefined;
       const segments = (rest ?? '').split('/').filter(Boolean);
       const match = rest === undefined ? undefined : matchRoute(method, segments);
       if (!match) throw new ApiError(404, 'route.not-found', `No API route ${method} ${url.pathname}`);
 
-      const text = BODY_METHODS.has(method) ? await request.text() : '';
-      let body: unknown = undefined;
-      let parseError: string | undefined;
-      if (text.trim() !== '') {
-        try {
-          body = JSON.parse(text);
-        } catch (error) {
-          parseError = error instanceof Error ? error.message : String(error);
-        }
-      }
-
-      const scenario = scenarioOf(request.headers, body);
+      const json = await readJsonBody(request, method);
+      const scenario = scenarioOf(request.headers, json.body);
       if (scenario) {
         const simulated = simulatedResponse(scenario, match.route);
         if (simulated) return simulated;
         await sleep(slowDelayMs());
       }
-      if (parseError !== undefined) {
-        throw new ApiError(400, 'request.malformed', 'Input payload is malformed, could not be decoded', [
-          { path: '', message: parseError },
-        ]);
-      }
-      if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
-        throw invalid([{ path: '', message: 'must be a JSON object' }]);
-      }
+      requireObjectBody(json);
+      const body = json.body;
 
       const run = async (core: SandboxCore): Promise<StoredAnswer> => {
         try {
@@ -204,14 +221,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
       const key = request.headers.get('idempotency-key')?.trim();
       if (method === 'GET') {
-        const answer = await read(run);
+        const answer = await read(owner, run);
         return answerResponse(answer, false);
       }
-      const answer = await exclusive(async (core) => {
-        if (!key || !BODY_METHODS.has(method)) return { ...(await run(core)), replayed: false };
+      const answer = await exclusive(owner, async (core) => {
+        if (!key || !hasBody(method)) return { ...(await run(core)), replayed: false };
         return withIdempotency(
           { store: core.store, now },
-          { apiKey: caller.apiKey, key, fingerprint: fingerprint(method, url.pathname, body ?? {}) },
+          { owner, key, fingerprint: fingerprint(method, url.pathname, body ?? {}) },
           () => run(core),
         );
       });
@@ -222,15 +239,20 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }
   }
 
+  /** The owner of a session, for the hosted page (which anyone holding the id may use). */
+  const sessionOwner = async (id: string) => (isIdOf('checkoutSession', id) ? store.ownerOf('checkoutSession', id) : undefined);
+
   return {
     handle,
     async getSessionForCheckout(id) {
       await ready;
-      return read((core) => getCheckoutView(core, id));
+      const owner = await sessionOwner(id);
+      return owner === undefined ? undefined : read(owner, (core) => getCheckoutView(core, id));
     },
     async completeCheckout(id, outcome) {
       await ready;
-      return exclusive((core) => completeCheckout(core, id, outcome));
+      const owner = await sessionOwner(id);
+      return owner === undefined ? undefined : exclusive(owner, (core) => completeCheckout(core, id, outcome));
     },
     async snapshot() {
       await ready;
@@ -245,6 +267,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         store.list('webhookEndpoint'),
       ]);
       return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints };
+    },
+    async purge(before) {
+      await ready;
+      return store.purge({ before, keepEndpointsOf: shopOwner });
     },
     async flushDeliveries() {
       await ready;

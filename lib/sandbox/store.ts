@@ -1,6 +1,6 @@
 import type { DeliveryRecord, Kind, RecordMap } from './types';
 
-/** A stored response for one idempotency key (scoped by API key). */
+/** A stored response for one idempotency key (scoped by the owner of the API key). */
 export interface IdempotencyEntry {
   fingerprint: string;
   status: number;
@@ -18,11 +18,37 @@ export interface DeliveryClaim {
   limit: number;
 }
 
+/** What a purge deleted. */
+export interface PurgeCounts {
+  records: number;
+  deliveries: number;
+  idempotency: number;
+  rateLimits: number;
+}
+
+export interface PurgeRequest {
+  /** Everything created before this time (epoch ms) goes. */
+  before: number;
+  /** Webhook endpoints of this owner are kept whatever their age (the shop's own endpoint). */
+  keepEndpointsOf?: string;
+}
+
 /**
  * Where the sandbox keeps its state. Async so a database-backed store can replace the in-memory one.
  * `list` returns records newest first (reverse insertion order; updates keep a record's place).
+ * A record's creation time (for `purge`) is the store's clock when it is first put; every record put
+ * in one exclusive section gets the section's time, so a purge never splits what one request created.
+ * Deliveries are purged by their own `createdAt`.
  */
 export interface SandboxStore {
+  /**
+   * A view that sees only `owner`'s records: `get`, `list` and `delete` ignore every other owner's, and
+   * `put` stamps `owner` on a new record (an existing record keeps its owner). Idempotency entries,
+   * delivery claims and `exclusive` are shared. The store itself sees every owner's records.
+   */
+  forOwner(owner: string): SandboxStore;
+  /** The owner of a stored record, whoever asks. */
+  ownerOf(kind: Kind, id: string): Promise<string | undefined>;
   get<K extends Kind>(kind: K, id: string): Promise<RecordMap[K] | undefined>;
   /** Writing a delivery also releases any claim on it. */
   put<K extends Kind>(kind: K, record: RecordMap[K]): Promise<void>;
@@ -39,4 +65,9 @@ export interface SandboxStore {
   claimDueDeliveries(claim: DeliveryClaim): Promise<DeliveryRecord[]>;
   /** The earliest `nextAttemptAt` of all pending deliveries (claimed or not), if any is pending. */
   nextPendingDeliveryAt(): Promise<number | undefined>;
+  /**
+   * Deletes records, deliveries and idempotency entries created before `before`, and rate-limit counters
+   * whose window ended before it. Answers `undefined` when another process is purging at that moment.
+   */
+  purge(request: PurgeRequest): Promise<PurgeCounts | undefined>;
 }

@@ -1,9 +1,13 @@
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
+import { MemoryStore } from './memory-store';
 import type { SandboxStore } from './store';
 
 /** Helpers shared by the sandbox's unit tests. */
 
+/** The key of most tests; `newSandbox` registers the shop's webhook endpoint under it. */
 export const TEST_KEY = 'sk_test_UnitTestKey000000000000000';
+/** Another merchant's key: it sees none of TEST_KEY's objects. */
+export const OTHER_KEY = 'sk_test_AnotherMerchantKey000000000';
 export const LIVE_KEY = 'sk_live_UnitTestKey000000000000000';
 export const APP_URL = 'http://shop.test';
 export const SHOP_SECRET = 'gybcsjixKyBW2d4z6iNPlaYzHUMtawnodwZt3W0q';
@@ -12,12 +16,22 @@ export const BASE = `${APP_URL}/sandbox/v1`;
 /** A fetch that answers 200 to everything, so deliveries to the shop endpoint do not touch the network. */
 export const okFetch: typeof fetch = async () => new Response('ok', { status: 200 });
 
-let storeFactory: (() => SandboxStore) | undefined;
+export interface StoreOptions {
+  /** The store's clock: when records count as created (for purges). */
+  clock?: () => number;
+}
+
+let storeFactory: ((options: StoreOptions) => SandboxStore) | undefined;
 const opened = new Set<Sandbox>();
 
-/** Makes `newSandbox` use stores from `factory` (e.g. a database store) instead of a fresh memory store. */
-export function useStores(factory: (() => SandboxStore) | undefined): void {
+/** Makes `newSandbox` and `newStore` use stores from `factory` (e.g. a database store) instead of fresh memory stores. */
+export function useStores(factory: ((options: StoreOptions) => SandboxStore) | undefined): void {
   storeFactory = factory;
+}
+
+/** A fresh store of the kind the suite runs on. */
+export function newStore(options: StoreOptions = {}): SandboxStore {
+  return storeFactory?.(options) ?? new MemoryStore(options);
 }
 
 /** Stops the delivery pollers of every sandbox `newSandbox` made so far. */
@@ -31,9 +45,10 @@ export function newSandbox(options: Partial<SandboxOptions> = {}): Sandbox {
   const sandbox = createSandbox({
     appUrl: APP_URL,
     webhookSecret: SHOP_SECRET,
+    shopApiKey: TEST_KEY,
     fetch: okFetch,
     deliveryRetryDelaysMs: [0, 0],
-    store: storeFactory?.(),
+    store: newStore(),
     ...options,
   });
   opened.add(sandbox);

@@ -29,7 +29,8 @@ const subscribed = (endpoint: WebhookEndpointRecord, type: string) =>
 
 /**
  * Records one pending delivery of `event` per active, subscribed endpoint of its mode, due at once.
- * Runs inside the change that emitted the event, so deliveries exist exactly when the event does.
+ * `store` is the event owner's view, so only that owner's endpoints get it. Runs inside the change that
+ * emitted the event, so deliveries exist exactly when the event does.
  */
 export async function enqueueDeliveries(store: SandboxStore, event: EventRecord, now: number, dueAt: number): Promise<number> {
   const type = event.eventData.type;

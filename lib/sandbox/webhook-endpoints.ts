@@ -4,6 +4,7 @@ import { isTest, ok, type Handler } from './core';
 import { newId } from './ids';
 import { listForMode, loadForMode } from './load';
 import type { Mode, WebhookEndpointRecord } from './types';
+import { requireAllowedOrigin } from './url-rule';
 import { createWebhookEndpointSchema, parseBody, updateWebhookEndpointSchema } from './validation';
 
 export function newWebhookEndpoint(
@@ -31,6 +32,7 @@ export function newWebhookEndpoint(
 
 export const createWebhookEndpoint: Handler = async ({ core, mode, body }) => {
   const input = parseBody(createWebhookEndpointSchema, body);
+  requireAllowedOrigin(core.allowedOrigin, { url: input.url });
   const endpoint = newWebhookEndpoint(mode, core.now(), input);
   await core.store.put('webhookEndpoint', endpoint);
   return ok(endpoint);
@@ -41,6 +43,7 @@ export const getWebhookEndpoint: Handler = async ({ core, mode, params }) =>
 
 export const updateWebhookEndpoint: Handler = async ({ core, mode, params, body }) => {
   const input = parseBody(updateWebhookEndpointSchema, body);
+  requireAllowedOrigin(core.allowedOrigin, { url: input.url });
   const endpoint = await loadForMode(core.store, 'webhookEndpoint', params.id ?? '', mode);
   const updated: WebhookEndpointRecord = {
     ...endpoint,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base62Decode, newSigningSecret } from './base62';
 import { signWebhook } from './signature';
-import { APP_URL, call, createSession, newSandbox, SHOP_SECRET } from './testing';
+import { APP_URL, call, createSession, newSandbox, SHOP_SECRET, TEST_KEY } from './testing';
 
 const VECTOR_BODY =
   '{"id":"evt_test_dwPfFKu5iSEKyHR2LFj9Lx","object":"event","createdAt":1653028523052,"test":true,"eventData":{"type":"payment.created","version":"2022-02-18","data":{"id":"payment_test_35LxgmF5KM22XKG38BjpJg","object":"payment","test":true,"createdAt":1653028523020,"updatedAt":1653028523020,"amount":200,"currency":"JPY","order":"order_test_RiYq2rthzRHrkKVGeucSwn","reference":"order_ref_1234567","status":"processed","metadata":{}}}}';
@@ -152,7 +152,7 @@ describe('webhook endpoints API', () => {
     expect(updated.body).toMatchObject({ description: 'changed', eventSubscriptions: ['order.authorized'], url: 'https://example.com/hook' });
     expect((await call(sandbox, 'GET', '/webhook-endpoints')).body.results).toBe(2);
     const removed = await sandbox.handle(
-      new Request(`${APP_URL}/sandbox/v1/webhook-endpoints/${id}`, { method: 'DELETE', headers: { Authorization: 'Basic sk_test_abc' } }),
+      new Request(`${APP_URL}/sandbox/v1/webhook-endpoints/${id}`, { method: 'DELETE', headers: { Authorization: `Basic ${TEST_KEY}` } }),
     );
     expect(removed.status).toBe(204);
     expect(await removed.text()).toBe('');

@@ -3,7 +3,12 @@
 import { CookieJar, request } from './http.mjs';
 
 export const PRODUCTS = ['p_sencha', 'p_hojicha', 'p_matcha_set', 'p_genmaicha', 'p_mino_rice_bowl', 'p_arita_plate', 'p_chopsticks_set', 'p_kyusu', 'p_washi_notebook', 'p_tenugui'];
-export const SANDBOX_KEY = 'sk_test_BenchScripts0000';
+/** The shop's own key to the built-in sandbox, generated per deployment and kept in the shop's database. */
+export async function shopSandboxKey(pool) {
+  const { rows } = await pool.query(`SELECT value FROM shop_secrets WHERE name = 'sandbox_api_key'`);
+  if (!rows[0]) throw new Error('the shop has not stored its sandbox key (shop_secrets.sandbox_api_key) yet');
+  return rows[0].value;
+}
 const SESSION_PATH = /^\/sandbox\/checkout\/(checkout_test_[A-Za-z0-9_]+)$/;
 
 const decodeEntities = (s) =>
@@ -151,14 +156,26 @@ export class CheckoutFailure extends Error {
   }
 }
 
-/** Plays the shopper's approval on the sandbox (testing endpoint); idempotent per session. */
-export async function approveSession(apiOrigin, sessionId) {
-  const response = await request(`${apiOrigin}/sandbox/v1/testing/checkout-sessions/${sessionId}/outcome`, {
+/**
+ * Plays the shopper's approval as their browser does: the hosted page's form post, answered by a 303 to the
+ * success URL (or, when the session was already approved, back to the page). Safe to repeat. With `pool`
+ * (the shop's database), also reads the sandbox order with the shop's key: `{ redirectUrl, order }`.
+ */
+export async function approveSession(apiOrigin, sessionId, { pool } = {}) {
+  const page = `${apiOrigin}/sandbox/checkout/${sessionId}`;
+  const response = await request(`${page}/outcome`, {
     method: 'POST',
-    headers: { authorization: `Basic ${SANDBOX_KEY}`, 'content-type': 'application/json', 'idempotency-key': `bench-approve-${sessionId}` },
-    body: JSON.stringify({ outcome: 'approve' }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'outcome=approve',
   });
-  const body = await response.json().catch(() => ({}));
-  if (response.status !== 200) throw new CheckoutFailure(`approve ${sessionId} answered ${response.status} ${body.errorCode ?? ''}`.trim(), response.status);
-  return body;
+  await response.arrayBuffer();
+  const location = response.headers.get('location');
+  if (response.status !== 303 || !location) throw new CheckoutFailure(`approve ${sessionId} answered ${response.status}`, response.status);
+  const redirectUrl = new URL(location, page).href;
+  if (!pool) return { redirectUrl };
+  const key = await shopSandboxKey(pool);
+  const answer = await request(`${apiOrigin}/sandbox/v1/checkout-sessions/${sessionId}?expand=all`, { headers: { authorization: `Basic ${key}` } });
+  const session = await answer.json().catch(() => ({}));
+  if (answer.status !== 200) throw new CheckoutFailure(`reading session ${sessionId} answered ${answer.status} ${session.errorCode ?? ''}`.trim(), answer.status);
+  return { redirectUrl, order: session.order };
 }

@@ -1,12 +1,13 @@
 import { getSandbox, sandboxEnabled } from '@/lib/sandbox/instance';
+import { withSecurityHeaders } from '@/lib/security-headers';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** The sandbox's Smartpay API; it exists only when the shop runs in sandbox mode. */
 async function handle(request: Request): Promise<Response> {
-  if (!sandboxEnabled()) return new Response('Not Found', { status: 404 });
-  return (await getSandbox()).handle(request);
+  if (!sandboxEnabled()) return withSecurityHeaders(new Response('Not Found', { status: 404 }));
+  return withSecurityHeaders(await (await getSandbox()).handle(request));
 }
 
 export const GET = handle;

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+
+/** The dashboard's building blocks: a captioned table, code spans and UTC times. */
+
+export const time = (ms: number | undefined) => (ms === undefined ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
+
+export const code = (text: string) => <code className="break-all font-mono text-xs">{text}</code>;
+
+const tableClass = 'mt-2 w-full border-collapse text-left text-sm';
+const captionClass = 'mb-1 text-left text-lg font-semibold';
+const cellClass = 'border-b border-gray-200 px-2 py-1 align-top';
+const headClass = 'border-b border-gray-400 px-2 py-1';
+
+export function Table({ caption, headers, rows, empty }: { caption: string; headers: string[]; rows: ReactNode[][]; empty: string }) {
+  return (
+    <div className="mt-8 overflow-x-auto">
+      <table className={tableClass}>
+        <caption className={captionClass}>{caption}</caption>
+        <thead>
+          <tr>
+            {headers.map((header) => (
+              <th key={header} scope="col" className={headClass}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={headers.length} className={`${cellClass} text-gray-600`}>
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            rows.map((cells, index) => (
+              <tr key={index}>
+                {cells.map((cell, cellIndex) => (
+                  <td key={cellIndex} className={cellClass}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

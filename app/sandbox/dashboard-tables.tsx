@@ -1,0 +1,122 @@
+import Link from 'next/link';
+import { formatYen } from '@/lib/sandbox/checkout-text';
+import type { DashboardScope } from '@/lib/sandbox/dashboard-view';
+import type { SandboxSnapshot } from '@/lib/sandbox/sandbox';
+import { code, Table, time } from './dashboard-table';
+
+/** The dashboard's tables, newest first; webhook endpoints only in the `everything` scope. */
+export function DashboardTables({ state, scope }: { state: SandboxSnapshot; scope: DashboardScope }) {
+  const endpointUrl = new Map(state.webhookEndpoints.map((endpoint) => [endpoint.id, endpoint.url]));
+  return (
+    <>
+      <Table
+        caption="Checkout sessions"
+        empty={scope === 'everything' ? 'No checkout sessions yet.' : 'No checkout sessions from this browser yet.'}
+        headers={['Created', 'Session', 'Order or token', 'Reference', 'Hosted page']}
+        rows={state.checkoutSessions.map((session) => [
+          time(session.createdAt),
+          code(session.id),
+          code(session.order ?? session.token ?? ''),
+          session.reference ?? '—',
+          <Link key="open" href={`/sandbox/checkout/${session.id}`} className="text-blue-700 underline">
+            Open
+          </Link>,
+        ])}
+      />
+      <Table
+        caption="Orders"
+        empty="No orders yet."
+        headers={['Created', 'Order', 'Status', 'Capture', 'Amount', 'Expires', 'Token', 'Mode']}
+        rows={state.orders.map((order) => [
+          time(order.createdAt),
+          code(order.id),
+          <span key="status" data-testid="sandbox-dashboard-order-status">{order.status}</span>,
+          order.captureMethod,
+          formatYen(order.amount),
+          time(order.expiresAt),
+          order.tokenId ? code(order.tokenId) : '—',
+          order.test ? 'test' : 'live',
+        ])}
+      />
+      <Table
+        caption="Payments"
+        empty="No payments yet."
+        headers={['Created', 'Payment', 'Order', 'Status', 'Amount']}
+        rows={state.payments.map((payment) => [
+          time(payment.createdAt),
+          code(payment.id),
+          code(payment.order),
+          payment.status,
+          formatYen(payment.amount),
+        ])}
+      />
+      <Table
+        caption="Refunds"
+        empty="No refunds yet."
+        headers={['Created', 'Refund', 'Payment', 'Reason', 'Amount']}
+        rows={state.refunds.map((refund) => [
+          time(refund.createdAt),
+          code(refund.id),
+          code(refund.payment),
+          refund.reason,
+          formatYen(refund.amount),
+        ])}
+      />
+      <Table
+        caption="Tokens"
+        empty="No tokens yet."
+        headers={['Created', 'Token', 'Status', 'Reference', 'Updated', 'Mode']}
+        rows={state.tokens.map((token) => [
+          time(token.createdAt),
+          code(token.id),
+          <span key="status" data-testid="sandbox-dashboard-token-status">{token.status}</span>,
+          token.reference ?? '—',
+          time(token.updatedAt),
+          token.test ? 'test' : 'live',
+        ])}
+      />
+      <Table
+        caption="Events"
+        empty="No events yet."
+        headers={['Created', 'Event', 'Type', 'Object']}
+        rows={state.events.map((event) => [
+          time(event.createdAt),
+          code(event.id),
+          event.eventData.type,
+          code(String((event.eventData.data as { id?: unknown })?.id ?? '')),
+        ])}
+      />
+      <Table
+        caption="Webhook deliveries"
+        empty="No webhook deliveries yet."
+        headers={['Created', 'Endpoint', 'Event type', 'Attempts', 'Last status', 'State', 'Next attempt']}
+        rows={state.deliveries.map((delivery) => {
+          const last = delivery.attempts.at(-1);
+          return [
+            time(delivery.createdAt),
+            code(endpointUrl.get(delivery.endpointId) ?? delivery.url),
+            delivery.eventType,
+            delivery.attempts.length,
+            last ? (last.statusCode ?? last.error ?? '—') : '—',
+            delivery.state,
+            time(delivery.nextAttemptAt),
+          ];
+        })}
+      />
+      {scope === 'everything' ? (
+        <Table
+          caption="Webhook endpoints"
+          empty="No webhook endpoints."
+          headers={['Created', 'Endpoint', 'URL', 'Active', 'Events']}
+          rows={state.webhookEndpoints.map((endpoint) => [
+            time(endpoint.createdAt),
+            code(endpoint.id),
+            code(endpoint.url),
+            endpoint.active ? 'yes' : 'no',
+            endpoint.eventSubscriptions?.join(', ') ?? 'all',
+          ])}
+        />
+      ) : null}
+    </>
+  );
+}
