@@ -7,6 +7,26 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files relative to its own module; bundling breaks those paths.
   // rate-limiter-flexible imports drizzle-orm at run time by a computed name, which a bundle cannot follow.
   serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible'],
+  experimental: {
+    // Next.js buffers the body of every request proxy.ts runs before: no more than a server action accepts.
+    proxyClientMaxBodySize: '1mb',
+  },
+  /**
+   * Pages and API routes get their security headers from proxy.ts (they depend on the configuration);
+   * static files, which proxy.ts does not see, get these.
+   */
+  async headers() {
+    const staticFileHeaders = [
+      { key: 'X-Content-Type-Options', value: 'nosniff' },
+      { key: 'X-Frame-Options', value: 'DENY' },
+      { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      { key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" },
+    ];
+    return [
+      { source: '/_next/static/:path*', headers: staticFileHeaders },
+      { source: '/products/:file([^/]+\\.svg)', headers: staticFileHeaders },
+    ];
+  },
 };
 
 module.exports = nextConfig;

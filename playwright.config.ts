@@ -61,6 +61,8 @@ export default defineConfig({
       // Short enough that the "slow Smartpay" scenario trips the timeout quickly.
       SMARTPAY_TIMEOUT_MS: '3000',
       SANDBOX_SLOW_MS: '6000',
+      // Every flow comes from one address; the per-browser limits stay as shipped.
+      CHECKOUT_LIMIT_PER_IP: '10000',
       SMARTPAY_SECRET_KEY: '',
       SMARTPAY_API_BASE: '',
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',

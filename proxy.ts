@@ -1,44 +1,85 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { giveBrowserId } from '@/lib/checkout/browser-cookie';
 import { clearCartOnReturn } from '@/lib/checkout/clear-cart-on-return';
-import { getConfig } from '@/lib/config';
+import { getConfig, type AppConfig } from '@/lib/config';
+import { clientIp } from '@/lib/http/client-ip';
 import { MERCHANT_REALM, merchantAccess } from '@/lib/merchant/basic-auth';
+import { shopLimits } from '@/lib/rate-limits';
+import { securityHeaders } from '@/lib/security-headers';
 
 /**
- * On /checkout, gives a browser without one its id (lib/checkout/browser-cookie.ts), which the checkout
- * attempt is bound to.
+ * Runs before every page and API route (not static files). Proxy runs on the Node.js runtime in Next 16,
+ * so it reads the environment at request time through the same getConfig() as the rest of the shop.
  *
- * On /success, empties the cart of a shopper whose order is paid (see lib/checkout/clear-cart-on-return.ts).
- *
- * Guards the merchant pages (/orders and everything under it, including the server actions, which post
- * to those paths). Proxy runs on the Node.js runtime in Next 16, so it reads the environment at request
- * time through the same getConfig() as the rest of the shop.
+ * - Every answer gets the security headers and the Content-Security-Policy (lib/security-headers.ts).
+ * - /checkout gives a browser without one its id (lib/checkout/browser-cookie.ts), which the checkout
+ *   attempt is bound to.
+ * - /success empties the cart of a shopper whose order is paid (lib/checkout/clear-cart-on-return.ts).
+ * - The merchant pages (/orders and under it, including their server actions, and the sandbox dashboard
+ *   /sandbox) ask for HTTP Basic auth whenever MERCHANT_PASSWORD is set, and are closed outside the
+ *   sandbox while it is not. Failed sign-ins are logged and, from the sixth, block the address for a
+ *   growing time (lib/rate-limits.ts). Without a password the sandbox's pages stay open: on a developer's
+ *   machine to everything, on the public demo to what the visitor's own browser did.
  */
 export async function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname === '/success') return (await clearCartOnReturn(request)) ?? NextResponse.next();
-  if (request.nextUrl.pathname === '/checkout') return giveBrowserId(request) ?? NextResponse.next();
   const config = getConfig();
-  const access = merchantAccess({
-    mode: config.mode,
-    password: config.merchantPassword,
-    authorization: request.headers.get('authorization'),
-  });
-  if (access === 'open' || access === 'granted') return NextResponse.next();
+  const response = await route(request, config);
+  for (const [name, value] of Object.entries(securityHeaders(config))) response.headers.set(name, value);
+  return response;
+}
+
+const isMerchantPath = (pathname: string) => pathname === '/orders' || pathname.startsWith('/orders/') || pathname === '/sandbox';
+
+async function route(request: NextRequest, config: AppConfig): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/success') return (await clearCartOnReturn(request)) ?? NextResponse.next();
+  if (pathname === '/checkout') return giveBrowserId(request) ?? NextResponse.next();
+  if (isMerchantPath(pathname)) return guardMerchantPages(request, config);
+  return NextResponse.next();
+}
+
+const plainText = (status: number, message: string, headers: Record<string, string> = {}) =>
+  new NextResponse(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
+
+async function guardMerchantPages(request: NextRequest, config: AppConfig): Promise<NextResponse> {
+  const authorization = request.headers.get('authorization');
+  const checksPassword = Boolean(config.merchantPassword && authorization);
+  const ip = clientIp(request.headers, config.trustedProxyCount);
+  const limits = checksPassword ? await shopLimits() : undefined;
+  if (limits) {
+    const allowed = await limits.signInAllowed(ip);
+    if (!allowed.allowed) {
+      return plainText(
+        429,
+        `Too many failed sign-ins from this address. Try again in ${allowed.retryAfterSeconds} s.\n` +
+          `ログインの失敗が続いたため、このアドレスからのログインを止めています。${allowed.retryAfterSeconds} 秒後にもう一度お試しください。\n`,
+        { 'Retry-After': String(allowed.retryAfterSeconds) },
+      );
+    }
+  }
+  const access = merchantAccess({ mode: config.mode, production: config.production, password: config.merchantPassword, authorization });
+  if (access === 'open' || access === 'visitor') return NextResponse.next();
+  if (access === 'granted') {
+    await limits?.signInSucceeded(ip);
+    return NextResponse.next();
+  }
+  if (limits && access === 'denied') {
+    const { failures, blockedSeconds } = await limits.signInFailed(ip);
+    console.warn(
+      `[merchant] failed sign-in from ${ip} to ${request.nextUrl.pathname}: ${failures} in 24 h${blockedSeconds ? `; address blocked for ${blockedSeconds} s` : ''}`,
+    );
+  }
   const message =
     access === 'unconfigured'
       ? 'The merchant pages are closed: set MERCHANT_PASSWORD (at least 12 characters) to open them outside sandbox mode.\n' +
         '注文管理ページは閉じています。サンドボックス以外では MERCHANT_PASSWORD（12 文字以上）を設定してください。\n'
       : 'Sign in as user "merchant" with MERCHANT_PASSWORD.\nユーザー名 merchant と MERCHANT_PASSWORD でログインしてください。\n';
-  return new NextResponse(message, {
-    status: 401,
-    headers: {
-      'WWW-Authenticate': `Basic realm="${MERCHANT_REALM}", charset="UTF-8"`,
-      'Content-Type': 'text/plain; charset=utf-8',
-      'Cache-Control': 'no-store',
-    },
-  });
+  return plainText(401, message, { 'WWW-Authenticate': `Basic realm="${MERCHANT_REALM}", charset="UTF-8"` });
 }
 
 export const config = {
-  matcher: ['/checkout', '/success', '/orders', '/orders/:path*'],
+  // Everything but Next's static files and the product illustrations (next.config.js gives those their
+  // headers), and the two routes that take bodies from machines, which set their headers themselves:
+  // Next.js buffers a request's body for proxy.ts, and those routes must refuse an oversize one unread.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|products/.+\\.svg$|api/webhooks/|sandbox/v1/).*)'],
 };

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { updateQuantityAction, type CartActionState } from '@/lib/cart/actions';
-import { MAX_QUANTITY, MIN_QUANTITY } from '@/lib/cart/cart';
+import { MAX_QUANTITY, MIN_QUANTITY } from '@/lib/cart/limits';
 import { format } from '@/lib/i18n/format';
 
 interface Props {

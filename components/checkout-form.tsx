@@ -124,7 +124,7 @@ export function CheckoutForm({ t, attempt, prefectures }: Props) {
       <div ref={alertRef} tabIndex={-1} role="alert" data-testid="checkout-error" className="empty:hidden">
         {state.formError && (
           <p className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900" key={state.at}>
-            {t.formErrors[state.formError]}
+            {format(t.formErrors[state.formError], { minutes: Math.ceil((state.retryAfterSeconds ?? 60) / 60) })}
           </p>
         )}
         {!state.formError && errorCount > 0 && (

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addFromGrid, checkoutToSandbox } from './helpers';
 
 /** WCAG 2.1 A/AA checks with axe-core on the pages a shopper and a merchant see. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addFromGrid, cartCount } from './helpers';
 
 test('the cart survives a reload, removes lines and rejects bad quantities', async ({ page }) => {

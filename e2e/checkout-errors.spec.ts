@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addFromGrid, cartCount, fillCheckout, taro } from './helpers';
 
 test.beforeEach(async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addFromGrid, cartCount, checkoutToSandbox, fillCheckout, taro } from './helpers';
 
 // Catalog prices (tax included) of the products these tests buy.

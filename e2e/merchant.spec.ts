@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addFromGrid, checkoutToSandbox } from './helpers';
 
 // Catalog price (tax included) of the product these tests buy, and the shipping fee below ¥5,000.

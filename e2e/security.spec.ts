@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addFromGrid, fillCheckout, taro } from './helpers';
+import { expect, test } from './fixtures';
+import { addFromGrid, checkoutToSandbox, fillCheckout, taro } from './helpers';
 
 // Attacks that were once found, kept as regression tests.
 
@@ -26,7 +26,6 @@ test('another browser that posts a victim’s checkout attempt gets its own orde
   await attacker.waitForURL(/\/cancel\?ref=SP-/);
   const attackerReference = new URL(attacker.url()).searchParams.get('ref');
   expect(attackerReference).not.toBe(victimReference);
-  await attackerContext.close();
 
   // The victim pays; the order is theirs, with what they typed.
   await page.getByTestId('pay-with-smartpay').click();
@@ -39,4 +38,55 @@ test('another browser that posts a victim’s checkout attempt gets its own orde
   await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'succeeded');
   await expect(page.getByTestId('order-customer-email')).toHaveText(taro.email);
   await expect(page.getByTestId('order-customer')).not.toContainText('悪田');
+
+  // On the public demo the attacker's browser sees its own order, never the victim's.
+  await attacker.goto('/orders');
+  await expect(attacker.getByTestId('orders-visitor-note')).toBeVisible();
+  await expect(attacker.getByTestId(`order-link-${attackerReference}`)).toBeVisible();
+  await expect(attacker.getByTestId(`order-link-${victimReference}`)).toHaveCount(0);
+  const stranger = await attacker.request.get(page.url());
+  expect(stranger.status()).toBe(404);
+  await attackerContext.close();
+});
+
+test('another site cannot frame the checkout or the sandbox’s hosted page', async ({ page }) => {
+  await page.goto('/');
+  await addFromGrid(page, 'p_hojicha');
+  await checkoutToSandbox(page);
+  const hosted = page.url();
+  await expect(page.getByTestId('sandbox-approve')).toBeVisible();
+  const checkout = new URL('/checkout', hosted).href;
+  await page.route('http://framing.example/', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>framing</title><iframe name="checkout" src="${checkout}"></iframe><iframe name="hosted" src="${hosted}"></iframe>`,
+    }),
+  );
+  await page.goto('http://framing.example/');
+  await page.waitForLoadState('load');
+  // Chromium replaces a frame refused by frame-ancestors / X-Frame-Options with its error page: no buttons to click.
+  for (const [name, button] of [
+    ['checkout', 'pay-with-smartpay'],
+    ['hosted', 'sandbox-approve'],
+  ] as const) {
+    const frame = page.frame({ name });
+    expect(frame, name).toBeTruthy();
+    await expect(frame!.getByTestId(button)).toHaveCount(0);
+    await expect(frame!.locator('button')).toHaveCount(0);
+  }
+});
+
+test('pages and API answers carry the security headers', async ({ request }) => {
+  for (const path of ['/', '/products/roasted-hojicha', '/cart', '/checkout', '/orders', '/sandbox', '/api/checkouts/SP-000000000000/status']) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+    expect(headers['content-security-policy'], path).toMatch(/form-action 'self'/);
+    expect(headers['x-frame-options'], path).toBe('DENY');
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy'], path).toContain('camera=()');
+    // The suite runs on http://localhost: no HSTS (it is sent when APP_URL is https; see scripts/security-check.mjs).
+    expect(headers['strict-transport-security'], path).toBeUndefined();
+  }
 });

@@ -1,6 +1,7 @@
 'use server';
 
 import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { readCart } from '@/lib/cart/cart-cookie';
 import { buildCheckoutSession } from '@/lib/checkout/build-checkout-session';
@@ -19,6 +20,8 @@ import { db, type Database } from '@/lib/db/client';
 import { orderContentDigest, OrderConflictError, recordPendingOrder, transitionOrder, type OrderContent, type Order } from '@/lib/orders/repository';
 import { isPaid } from '@/lib/orders/status';
 import { priceCart, type PricedCart } from '@/lib/pricing';
+import { clientIp } from '@/lib/http/client-ip';
+import { shopLimits } from '@/lib/rate-limits';
 import { getSecrets } from '@/lib/secrets';
 import { smartpay } from '@/lib/smartpay-api/client';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
@@ -30,7 +33,7 @@ import { SmartpayError } from '@/lib/smartpay-api/errors';
  * leaves the cart untouched.
  */
 
-export type CheckoutFormError = 'emptyCart' | 'expired' | 'invalidRequest' | 'unavailable' | 'timeout' | 'unexpected';
+export type CheckoutFormError = 'emptyCart' | 'expired' | 'invalidRequest' | 'unavailable' | 'timeout' | 'unexpected' | 'tooManyRequests';
 
 export interface CheckoutState {
   fieldErrors: Partial<Record<CheckoutField, CheckoutErrorKey>>;
@@ -41,6 +44,8 @@ export interface CheckoutState {
   at: number;
   /** The attempt token to resubmit, so a page rendered again without JavaScript keeps the same attempt. */
   attempt?: string;
+  /** With `tooManyRequests`: how long until the next submission is accepted. */
+  retryAfterSeconds?: number;
 }
 
 const formErrorFor = (error: SmartpayError): CheckoutFormError =>
@@ -128,7 +133,13 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
   let order: Order;
   let attempt: string;
   try {
-    const [browserId, { cookieSecret }] = await Promise.all([ensureBrowserId(), getSecrets()]);
+    const [browserId, { cookieSecret }, limits] = await Promise.all([ensureBrowserId(), getSecrets(), shopLimits()]);
+    // Each submission that gets this far may cost an order and a Smartpay session: limited per browser and address.
+    const verdict = await limits.checkout(browserOwner(browserId), clientIp(await headers(), config.trustedProxyCount));
+    if (!verdict.allowed) {
+      console.warn(`[checkout] too many submissions; next in ${verdict.retryAfterSeconds} s`);
+      return answer({ formError: 'tooManyRequests', retryAfterSeconds: verdict.retryAfterSeconds });
+    }
     // An attempt that is not this browser's (another browser's, forged, or none) is not used: a new one starts.
     const ownAttempt = verifyAttempt(submittedAttempt, browserId, cookieSecret);
     database = await db();

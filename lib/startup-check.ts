@@ -1,10 +1,12 @@
 import { ConfigError, getConfig } from '@/lib/config';
 import { getDatabase } from '@/lib/db/client';
+import { purgeDemoOrders, purgeIntervalMs, schedulePurge } from '@/lib/orders/purge';
 import { getSecrets } from '@/lib/secrets';
 
 /**
  * Runs once when the server starts: validates the environment, then opens the database, applies
- * pending migrations and resolves the secrets, so the shop serves only with a valid configuration and an up-to-date schema.
+ * pending migrations and resolves the secrets, so the shop serves only with a valid configuration and an
+ * up-to-date schema. On the public demo it also starts the purge of old orders.
  * Exits with the problem stated when either fails.
  */
 export async function checkAtStartup(): Promise<void> {
@@ -19,6 +21,16 @@ export async function checkAtStartup(): Promise<void> {
     }
     if (!secrets.webhookSecret) {
       console.warn('[config] SMARTPAY_WEBHOOK_SECRET is not set: Smartpay webhooks will be refused until it is');
+    }
+    if (config.publicDemo) {
+      const retentionMs = config.demoRetentionHours * 3_600_000;
+      console.info(`[purge] public demo: orders older than ${config.demoRetentionHours} h are deleted`);
+      schedulePurge(async () => {
+        const purged = await purgeDemoOrders(database.db, new Date(Date.now() - retentionMs));
+        if (purged && purged.orders + purged.webhookEvents > 0) {
+          console.info(`[purge] deleted ${purged.orders} orders and ${purged.webhookEvents} webhook events older than ${config.demoRetentionHours} h`);
+        }
+      }, purgeIntervalMs(config.demoRetentionHours));
     }
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);

@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { MAX_CART_LINES, MAX_QUANTITY, MIN_QUANTITY } from '@/lib/cart/limits';
 
-/** Smartpay accepts at most 50 items in a checkout session. */
-export const MAX_CART_LINES = 50;
-export const MIN_QUANTITY = 1;
-export const MAX_QUANTITY = 99;
+export { MAX_CART_LINES, MAX_QUANTITY, MIN_QUANTITY };
 
 /** A cart line: a product id and a quantity. Never a price: the server prices everything from the catalog. */
 export interface CartLine {

@@ -1,14 +1,33 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { readBrowserId } from '@/lib/checkout/browser-cookie';
+import { browserOwner } from '@/lib/checkout/browser-id';
 import { getConfig } from '@/lib/config';
-import { isMerchantAllowed, merchantAccess } from '@/lib/merchant/basic-auth';
+import { merchantAccess } from '@/lib/merchant/basic-auth';
 
 /**
- * Whether the current request may use the merchant pages. proxy.ts already answers 401 to anyone else;
- * server actions check again, so a route change can never leave them unprotected.
+ * Which orders the current request may see and act on: all of them (the merchant, or a developer's own
+ * `npm run dev`), those of this browser (a visitor of the public demo), or none. proxy.ts already answers
+ * 401 to anyone else; pages and server actions ask again, so a route change can never open them.
  */
-export async function isMerchantRequest(): Promise<boolean> {
+export type MerchantScope =
+  | { kind: 'all' }
+  /** `owner` is the browser's digest; '' when the browser has no id, which matches no order. */
+  | { kind: 'browser'; owner: string };
+
+export async function merchantScope(): Promise<MerchantScope | undefined> {
   const config = getConfig();
-  const authorization = (await headers()).get('authorization');
-  return isMerchantAllowed(merchantAccess({ mode: config.mode, password: config.merchantPassword, authorization }));
+  const access = merchantAccess({
+    mode: config.mode,
+    production: config.production,
+    password: config.merchantPassword,
+    authorization: (await headers()).get('authorization'),
+  });
+  if (access === 'open' || access === 'granted') return { kind: 'all' };
+  if (access !== 'visitor') return undefined;
+  const browserId = await readBrowserId();
+  return { kind: 'browser', owner: browserId ? browserOwner(browserId) : '' };
 }
+
+/** The owner an order must have in this scope; undefined means any. */
+export const ownerIn = (scope: MerchantScope): string | undefined => (scope.kind === 'browser' ? scope.owner : undefined);

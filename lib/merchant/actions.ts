@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db/client';
 import type { MerchantActionState } from '@/lib/merchant/action-state';
-import { isMerchantRequest } from '@/lib/merchant/access';
+import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import type { MerchantAction } from '@/lib/merchant/allowed-actions';
 import { cancelOrder, captureOrder, refundOrder, type MerchantDeps, type OperationResult } from '@/lib/merchant/operations';
 import { smartpay } from '@/lib/smartpay-api/client';
@@ -15,14 +15,15 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 async function run(
   action: MerchantAction,
   formData: FormData,
-  operation: (deps: MerchantDeps, base: { orderId: string; formKey: string }) => Promise<OperationResult>,
+  operation: (deps: MerchantDeps, base: { orderId: string; formKey: string; owner?: string }) => Promise<OperationResult>,
 ): Promise<MerchantActionState> {
   const at = Date.now();
-  if (!(await isMerchantRequest())) return { status: 'error', action, error: { reason: 'unauthorized' }, at };
+  const scope = await merchantScope();
+  if (!scope) return { status: 'error', action, error: { reason: 'unauthorized' }, at };
   const orderId = text(formData, 'orderId');
   let result: OperationResult;
   try {
-    result = await operation({ db: await db(), client: smartpay() }, { orderId, formKey: text(formData, 'formKey') });
+    result = await operation({ db: await db(), client: smartpay() }, { orderId, formKey: text(formData, 'formKey'), owner: ownerIn(scope) });
   } catch (error) {
     console.error(`[merchant ${action} ${orderId}] failed:`, error);
     return { status: 'error', action, error: { reason: 'unexpected' }, at };

@@ -5,23 +5,30 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 const password = 'correct-horse-battery';
 
 describe('merchant basic auth', () => {
-  it('is open in sandbox mode, with or without credentials', () => {
-    expect(merchantAccess({ mode: 'sandbox', password: undefined, authorization: null })).toBe('open');
-    expect(merchantAccess({ mode: 'sandbox', password, authorization: basic('x', 'y') })).toBe('open');
+  it('is open on the sandbox in development, and shows a public demo visitor their own browser only', () => {
+    expect(merchantAccess({ mode: 'sandbox', production: false, password: undefined, authorization: null })).toBe('open');
+    expect(merchantAccess({ mode: 'sandbox', production: true, password: undefined, authorization: null })).toBe('visitor');
+    expect(merchantAccess({ mode: 'sandbox', production: true, password: undefined, authorization: basic('merchant', 'x') })).toBe('visitor');
+  });
+
+  it('asks for the password whenever one is set, the sandbox included', () => {
+    expect(merchantAccess({ mode: 'sandbox', production: true, password, authorization: null })).toBe('denied');
+    expect(merchantAccess({ mode: 'sandbox', production: false, password, authorization: basic('merchant', 'y') })).toBe('denied');
+    expect(merchantAccess({ mode: 'sandbox', production: true, password, authorization: basic('merchant', password) })).toBe('granted');
   });
 
   it('is closed to everyone outside sandbox mode when no password is set', () => {
-    expect(merchantAccess({ mode: 'test', password: undefined, authorization: basic('merchant', '') })).toBe('unconfigured');
-    expect(merchantAccess({ mode: 'live', password: undefined, authorization: null })).toBe('unconfigured');
+    expect(merchantAccess({ mode: 'test', production: true, password: undefined, authorization: basic('merchant', '') })).toBe('unconfigured');
+    expect(merchantAccess({ mode: 'live', production: true, password: undefined, authorization: null })).toBe('unconfigured');
     expect(isMerchantAllowed('unconfigured')).toBe(false);
   });
 
   it('grants the merchant user with the right password only', () => {
-    expect(merchantAccess({ mode: 'test', password, authorization: basic('merchant', password) })).toBe('granted');
-    expect(merchantAccess({ mode: 'live', password, authorization: basic('merchant', `${password}x`) })).toBe('denied');
-    expect(merchantAccess({ mode: 'live', password, authorization: basic('admin', password) })).toBe('denied');
-    expect(merchantAccess({ mode: 'live', password, authorization: null })).toBe('denied');
-    expect(merchantAccess({ mode: 'live', password, authorization: 'Bearer abc' })).toBe('denied');
+    expect(merchantAccess({ mode: 'test', production: true, password, authorization: basic('merchant', password) })).toBe('granted');
+    expect(merchantAccess({ mode: 'live', production: true, password, authorization: basic('merchant', `${password}x`) })).toBe('denied');
+    expect(merchantAccess({ mode: 'live', production: true, password, authorization: basic('admin', password) })).toBe('denied');
+    expect(merchantAccess({ mode: 'live', production: true, password, authorization: null })).toBe('denied');
+    expect(merchantAccess({ mode: 'live', production: true, password, authorization: 'Bearer abc' })).toBe('denied');
   });
 
   it('keeps colons in the password', () => {

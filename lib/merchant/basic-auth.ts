@@ -6,8 +6,10 @@ export const MERCHANT_USER = 'merchant';
 export const MERCHANT_REALM = 'Orders';
 
 export type MerchantAccess =
-  /** Sandbox mode: the pages are open. */
+  /** `npm run dev` on the sandbox without a password: the developer's own machine, everything is open. */
   | 'open'
+  /** The public demo without a password: a visitor sees and acts on the orders of their own browser only. */
+  | 'visitor'
   /** The request carries the right user and password. */
   | 'granted'
   /** No or wrong credentials. */
@@ -34,11 +36,15 @@ export function parseBasicAuth(header: string | null | undefined): { user: strin
 
 export function merchantAccess(input: {
   mode: 'sandbox' | 'test' | 'live';
+  /** A production build (the public demo, when on the sandbox). */
+  production: boolean;
   password: string | undefined;
   authorization: string | null | undefined;
 }): MerchantAccess {
-  if (input.mode === 'sandbox') return 'open';
-  if (!input.password) return 'unconfigured';
+  if (!input.password) {
+    if (input.mode !== 'sandbox') return 'unconfigured';
+    return input.production ? 'visitor' : 'open';
+  }
   const credentials = parseBasicAuth(input.authorization);
   if (!credentials) return 'denied';
   // Both comparisons always run, so the time taken does not tell which one failed.
@@ -47,5 +53,5 @@ export function merchantAccess(input: {
   return userOk && passwordOk ? 'granted' : 'denied';
 }
 
-/** Whether a request may see or use the merchant pages. */
-export const isMerchantAllowed = (access: MerchantAccess) => access === 'open' || access === 'granted';
+/** Whether a request may see or use the merchant pages (a visitor only for their own browser's orders). */
+export const isMerchantAllowed = (access: MerchantAccess) => access === 'open' || access === 'granted' || access === 'visitor';

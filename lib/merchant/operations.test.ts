@@ -29,11 +29,12 @@ const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`.toUpper
 const writes = () => smartpay.calls.filter((call) => call.method !== 'GET');
 
 /** A stored order in `status`, and Smartpay's order in `remoteStatus` with the given payments. */
-async function storedOrder(status: OrderStatus, remoteStatus: string, paymentAmounts: number[] = [], knownCaptured?: number) {
+async function storedOrder(status: OrderStatus, remoteStatus: string, paymentAmounts: number[] = [], knownCaptured?: number, owner?: string) {
   const reference = `SP-M${unique()}`;
   const smartpayOrderId = `order_test_${unique()}`;
   const order = await recordPendingOrder(handle.db, {
     reference,
+    owner,
     locale: 'ja',
     subtotal: 1000,
     shippingFee: 600,
@@ -59,6 +60,20 @@ async function storedOrder(status: OrderStatus, remoteStatus: string, paymentAmo
 const reload = async (id: string) => (await getOrderById(handle.db, id))!;
 
 describe(`merchant operations (${databaseKind})`, () => {
+  it('lets a visitor of the public demo act only on the orders of their own browser', async () => {
+    const mine = await storedOrder('succeeded', 'succeeded', [TOTAL], undefined, 'browser-mine');
+    const theirs = await storedOrder('awaiting_authorization', 'requires_authorization', [], undefined, 'browser-theirs');
+    const formKey = randomUUID();
+    expect(await refundOrder(deps, { orderId: theirs.id, formKey, amount: 100, reason: 'requested_by_customer', owner: 'browser-mine' })).toMatchObject({
+      ok: false,
+      error: { reason: 'not-found' },
+    });
+    expect(await cancelOrder(deps, { orderId: theirs.id, formKey, owner: 'browser-mine' })).toMatchObject({ ok: false, error: { reason: 'not-found' } });
+    expect(await cancelOrder(deps, { orderId: theirs.id, formKey, owner: '' })).toMatchObject({ ok: false, error: { reason: 'not-found' } });
+    expect(writes()).toEqual([]);
+    expect(await refundOrder(deps, { orderId: mine.id, formKey, amount: 100, reason: 'requested_by_customer', owner: 'browser-mine' })).toMatchObject({ ok: true });
+  });
+
   it('captures the whole amount of an authorized order', async () => {
     const { id, smartpayOrderId } = await storedOrder('requires_capture', 'requires_capture');
     const result = await captureOrder(deps, { orderId: id, formKey: randomUUID(), amount: TOTAL });

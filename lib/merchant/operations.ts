@@ -41,15 +41,19 @@ function smartpayFailure(error: unknown): OperationFailure {
   return { reason: 'smartpay', kind: error.kind, statusCode: error.statusCode, errorCode: error.errorCode, message: error.message };
 }
 
-/** Loads the order and checks the form key and that `action` is allowed in its status. */
-async function prepare(
-  deps: MerchantDeps,
-  action: MerchantAction,
-  input: { orderId: string; formKey: string },
-): Promise<{ order: Order } | { error: OperationFailure }> {
+/** Which order, the form's key, and, for a visitor of the public demo, the browser the order must belong to. */
+interface OperationInput {
+  orderId: string;
+  formKey: string;
+  /** When set, only an order of this owner (lib/checkout/browser-id.ts) may be acted on. */
+  owner?: string;
+}
+
+/** Loads the order and checks the form key, the owner, and that `action` is allowed in its status. */
+async function prepare(deps: MerchantDeps, action: MerchantAction, input: OperationInput): Promise<{ order: Order } | { error: OperationFailure }> {
   if (!FORM_KEY.test(input.formKey)) return { error: { reason: 'invalid-form' } };
   const order = await getOrderById(deps.db, input.orderId);
-  if (!order) return { error: { reason: 'not-found' } };
+  if (!order || (input.owner !== undefined && order.owner !== input.owner)) return { error: { reason: 'not-found' } };
   if (!isActionAllowed(order, action)) return { error: { reason: 'not-allowed', status: order.status } };
   return { order };
 }
@@ -77,7 +81,7 @@ function parseAmount(amount: number, max: number): number | undefined {
   return Number.isSafeInteger(amount) && amount >= 1 && amount <= max ? amount : undefined;
 }
 
-export async function captureOrder(deps: MerchantDeps, input: { orderId: string; formKey: string; amount: number }): Promise<OperationResult> {
+export async function captureOrder(deps: MerchantDeps, input: OperationInput & { amount: number }): Promise<OperationResult> {
   const prepared = await prepare(deps, 'capture', input);
   if ('error' in prepared) return fail('capture', prepared.error);
   const { order } = prepared;
@@ -101,7 +105,7 @@ export async function captureOrder(deps: MerchantDeps, input: { orderId: string;
   }
 }
 
-export async function cancelOrder(deps: MerchantDeps, input: { orderId: string; formKey: string }): Promise<OperationResult> {
+export async function cancelOrder(deps: MerchantDeps, input: OperationInput): Promise<OperationResult> {
   const prepared = await prepare(deps, 'cancel', input);
   if ('error' in prepared) return fail('cancel', prepared.error);
   const { order } = prepared;
@@ -147,7 +151,7 @@ export function allocateRefund(amount: number, payments: { id: string; refundabl
 
 export async function refundOrder(
   deps: MerchantDeps,
-  input: { orderId: string; formKey: string; amount: number; reason: string },
+  input: OperationInput & { amount: number; reason: string },
 ): Promise<OperationResult> {
   const prepared = await prepare(deps, 'refund', input);
   if ('error' in prepared) return fail('refund', prepared.error);

@@ -3,10 +3,12 @@ import { db } from '@/lib/db/client';
 import { getOrderByReference, type Order, type StatusSource } from '@/lib/orders/repository';
 import { isSettled } from '@/lib/orders/status';
 import { syncOrderFromSmartpay } from '@/lib/orders/sync';
+import { shopLimits } from '@/lib/rate-limits';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
 
 /**
- * A stored order, brought up to date with Smartpay first when it is not settled yet.
+ * A stored order, brought up to date with Smartpay first when it is not settled yet and nobody asked
+ * Smartpay about it in the last few seconds (then the stored order is as fresh as it gets).
  * `unavailable` is true when Smartpay could not be asked; the stored order is returned as it was.
  */
 export async function getFreshOrder(
@@ -17,6 +19,8 @@ export async function getFreshOrder(
   const order = await getOrderByReference(database, reference);
   if (!order) return undefined;
   if (isSettled(order.status)) return { order, unavailable: false };
+  // However many tabs, polls and instances ask, Smartpay is asked about one order once every few seconds.
+  if (!(await (await shopLimits()).claimRecheck(order.id))) return { order, unavailable: false };
   try {
     return { order: (await syncOrderFromSmartpay(database, order, source)).order, unavailable: false };
   } catch (error) {

@@ -174,6 +174,32 @@ describe(`Smartpay webhook endpoint (${databaseKind})`, () => {
     expect(await statusOf(reference)).toBe('succeeded');
   });
 
+  it('answers 413 to a body over 256 KiB, declared or streamed, without reading it, and 400 at once without signature headers', async () => {
+    const { reference, smartpayOrderId } = await awaitingOrder();
+    smartpay.setOrder({ id: smartpayOrderId, status: 'succeeded', amount: 1600, reference });
+    const huge = { ...event('order.authorized', { id: smartpayOrderId }), padding: 'x'.repeat(300 * 1024) };
+    expect((await receive(delivery(huge))).status).toBe(413);
+    let pulled = 0;
+    const endlessStream = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled++;
+          controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+        },
+      });
+    const endless = endlessStream();
+    const signedHeaders = { 'Smartpay-Signature': '0'.repeat(64), 'Smartpay-Signature-Timestamp': String(Date.now()) };
+    const streamed = new Request('http://shop.test/api/webhooks/smartpay', { method: 'POST', headers: signedHeaders, body: endless, duplex: 'half' } as RequestInit);
+    expect((await receive(streamed)).status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+    pulled = 0;
+    const unsigned = new Request('http://shop.test/api/webhooks/smartpay', { method: 'POST', body: endlessStream(), duplex: 'half' } as RequestInit);
+    expect((await receive(unsigned)).status).toBe(400);
+    expect(pulled).toBeLessThan(3);
+    expect(await statusOf(reference)).toBe('awaiting_authorization');
+    expect(smartpay.requests).toEqual([]);
+  });
+
   it('refuses a body that is not a Smartpay event', async () => {
     expect((await receive(delivery({ hello: 'world' }))).status).toBe(400);
     const raw = 'not json';

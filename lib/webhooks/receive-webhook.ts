@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Database } from '@/lib/db/client';
+import { KIB, readBodyCapped } from '@/lib/http/read-body';
 import { finishWebhookEvent, recordWebhookEvent } from '@/lib/orders/repository';
 import type { SmartpayClient } from '@/lib/smartpay-api/client';
 import { eventSchema } from '@/lib/smartpay-api/schemas';
@@ -14,12 +15,15 @@ export interface WebhookDependencies {
   now?: number;
 }
 
+/** Smartpay's events are a few kilobytes; anything near this is not one. */
+export const MAX_WEBHOOK_BODY_BYTES = 256 * KIB;
+
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /**
- * Receives one Smartpay webhook delivery. 400 for anything unsigned, forged, stale or unreadable, with
- * state untouched; 200 once an event is handled or was already handled (duplicates are acknowledged and
+ * Receives one Smartpay webhook delivery. 400 for anything unsigned, forged, stale or unreadable, and 413
+ * for a body over 256 KiB (refused before it is read), with state untouched; 200 once an event is handled or was already handled (duplicates are acknowledged and
  * ignored); 500 when handling failed, so Smartpay delivers it again.
  */
 export async function receiveWebhook(request: Request, deps: WebhookDependencies): Promise<Response> {
@@ -27,12 +31,18 @@ export async function receiveWebhook(request: Request, deps: WebhookDependencies
     console.error('[webhook] SMARTPAY_WEBHOOK_SECRET is not set: cannot verify Smartpay webhooks');
     return json({ error: 'webhook secret not configured' }, 500);
   }
-  const rawBody = await request.text();
+  const signature = request.headers.get('smartpay-signature');
+  const timestamp = request.headers.get('smartpay-signature-timestamp');
+  // Nothing is read from a delivery that cannot be Smartpay's, and never more than the cap.
+  if (!signature || !timestamp) return json({ error: 'missing-headers' }, 400);
+  const body = await readBodyCapped(request, MAX_WEBHOOK_BODY_BYTES);
+  if (body.tooLarge) return json({ error: 'body too large' }, 413);
+  const rawBody = body.text;
   const check = verifySignature({
     secret: deps.secret,
     rawBody,
-    signature: request.headers.get('smartpay-signature'),
-    timestamp: request.headers.get('smartpay-signature-timestamp'),
+    signature,
+    timestamp,
     now: deps.now,
   });
   if (!check.ok) {
@@ -40,13 +50,13 @@ export async function receiveWebhook(request: Request, deps: WebhookDependencies
     return json({ error: check.reason }, 400);
   }
 
-  let body: unknown;
+  let payload: unknown;
   try {
-    body = JSON.parse(rawBody);
+    payload = JSON.parse(rawBody);
   } catch {
     return json({ error: 'body is not JSON' }, 400);
   }
-  const parsed = eventSchema.safeParse(body);
+  const parsed = eventSchema.safeParse(payload);
   if (!parsed.success) return json({ error: 'not a Smartpay event' }, 400);
   const event = parsed.data;
 
@@ -54,7 +64,7 @@ export async function receiveWebhook(request: Request, deps: WebhookDependencies
     id: event.id,
     type: event.eventData.type,
     createdAt: event.createdAt,
-    payload: body,
+    payload,
   });
   if (seen === 'duplicate') return json({ received: true, duplicate: true });
 

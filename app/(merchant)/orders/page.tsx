@@ -1,5 +1,7 @@
+import { notFound } from 'next/navigation';
 import { getI18n } from '@/lib/i18n/server';
 import { db } from '@/lib/db/client';
+import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import { getMerchantMessages } from '@/lib/merchant/messages';
 import { listOrders } from '@/lib/orders/repository';
 import { orderStatuses, type OrderStatus } from '@/lib/orders/status';
@@ -23,10 +25,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const requested = Number.parseInt(first(params.page) ?? '1', 10);
   const page = Number.isSafeInteger(requested) && requested > 0 ? requested : 1;
 
+  const scope = await merchantScope();
+  if (!scope) notFound();
   const { orders, total } = await listOrders(await db(), {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
     statuses: status ? [status] : undefined,
+    owner: ownerIn(scope),
   });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -36,6 +41,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <h1 className="text-2xl font-bold">{t.list.title}</h1>
         <StatusFilter selected={status} t={t} />
       </div>
+      {scope.kind === 'browser' && (
+        <p className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="orders-visitor-note">
+          {t.list.visitorNote}
+        </p>
+      )}
       {orders.length === 0 ? (
         <p className="card p-8 text-center text-stone-700" data-testid="orders-empty">
           {t.list.empty}

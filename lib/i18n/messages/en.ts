@@ -106,6 +106,7 @@ export const en: Messages = {
       unavailable: 'Smartpay could not be reached. Please try again in a moment. Your cart is unchanged.',
       timeout: 'Smartpay did not answer in time. Please try again. Your cart is unchanged.',
       unexpected: 'Something went wrong. Please try again. Your cart is unchanged.',
+      tooManyRequests: 'Too many checkout attempts. Please try again in about {minutes} min. Your details and your cart are kept.',
     },
   },
   success: {

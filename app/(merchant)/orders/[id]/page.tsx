@@ -5,6 +5,7 @@ import { format } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { allowedActions, capturableAmount, refundableAmount } from '@/lib/merchant/allowed-actions';
 import { formatTokyoDateTime } from '@/lib/merchant/date-time';
+import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import { getMerchantMessages } from '@/lib/merchant/messages';
 import { formatYen } from '@/lib/money';
 import { getOrderById, getOrderLines, getOrderRefunds, getOrderWebhookEvents, getStatusHistory } from '@/lib/orders/repository';
@@ -18,8 +19,10 @@ export const dynamic = 'force-dynamic';
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const database = await db();
-  const order = await getOrderById(database, id);
-  if (!order) notFound();
+  const [order, scope] = await Promise.all([getOrderById(database, id), merchantScope()]);
+  const owner = scope && ownerIn(scope);
+  // On the public demo a visitor sees the orders of their own browser only; another order is not found.
+  if (!order || !scope || (owner !== undefined && order.owner !== owner)) notFound();
   const [lines, history, refunds, events] = await Promise.all([
     getOrderLines(database, order.id),
     getStatusHistory(database, order.id),

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db/client';
 import { getSecrets } from '@/lib/secrets';
+import { withSecurityHeaders } from '@/lib/security-headers';
 import { smartpay } from '@/lib/smartpay-api/client';
 import { receiveWebhook } from '@/lib/webhooks/receive-webhook';
 
@@ -7,9 +8,11 @@ export const dynamic = 'force-dynamic';
 
 /** Smartpay's webhook endpoint: verified, deduplicated by event id, settled from the API. */
 export async function POST(request: Request) {
-  return receiveWebhook(request, {
-    database: await db(),
-    secret: (await getSecrets()).webhookSecret,
-    client: smartpay(),
-  });
+  return withSecurityHeaders(
+    await receiveWebhook(request, {
+      database: await db(),
+      secret: (await getSecrets()).webhookSecret,
+      client: smartpay(),
+    }),
+  );
 }

@@ -1,0 +1,45 @@
+import 'server-only';
+import { lt, sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import { orders, webhookEvents } from '@/lib/db/schema';
+
+/** Taken for the length of one purge, so instances sharing a database do not purge at the same moment. */
+const PURGE_LOCK_ID = 7_341_502_499;
+
+/**
+ * The public demo keeps strangers' orders (names, addresses, phone numbers) only for a while: orders
+ * older than `cutoff` go, with their lines, history and refunds, and so do webhook events received before
+ * it. Safe when several instances run it at once: one of them does the work, the others skip. Never
+ * called in test or live mode.
+ */
+export async function purgeDemoOrders(db: Database, cutoff: Date): Promise<{ orders: number; webhookEvents: number } | undefined> {
+  return db.transaction(async (tx) => {
+    const locked = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${sql.raw(String(PURGE_LOCK_ID))}) AS locked`)) as unknown as {
+      rows: { locked: boolean }[];
+    };
+    if (!locked.rows[0]?.locked) return undefined;
+    const deletedOrders = await tx.delete(orders).where(lt(orders.createdAt, cutoff)).returning({ id: orders.id });
+    const deletedEvents = await tx.delete(webhookEvents).where(lt(webhookEvents.receivedAt, cutoff)).returning({ id: webhookEvents.eventId });
+    return { orders: deletedOrders.length, webhookEvents: deletedEvents.length };
+  });
+}
+
+/** How often the purge runs: a quarter of the retention, at most every 10 minutes, at least every second. */
+export const purgeIntervalMs = (retentionHours: number) => Math.max(1_000, Math.min((retentionHours * 3_600_000) / 4, 10 * 60_000));
+
+/** Purges now and then periodically (an unref'd timer, so it never keeps the process alive). */
+export function schedulePurge(run: () => Promise<void>, intervalMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const tick = async () => {
+    await run().catch((error: unknown) => console.error('[purge] failed', error));
+    if (stopped) return;
+    timer = setTimeout(() => void tick(), intervalMs);
+    timer.unref?.();
+  };
+  void tick();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}

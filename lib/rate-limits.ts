@@ -1,0 +1,109 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import { getConfig } from '@/lib/config';
+import { db, type Database } from '@/lib/db/client';
+import { rateLimits } from '@/lib/db/schema';
+
+/**
+ * The shop's rate limits, counted in the database (rate-limiter-flexible's Drizzle store, table
+ * rate_limits) so several instances share them:
+ * - checkout submissions per browser and per client address, in 10 minutes;
+ * - failed merchant sign-ins per client address: 5 are free, then each further one blocks the address for
+ *   twice as long as the one before (1 s, 2 s, 4 s … up to 15 minutes), and every failure is logged;
+ * - asking Smartpay for the status of an unsettled order: at most once every few seconds per order,
+ *   whoever asks (the return page, its status polls, several tabs, several instances).
+ */
+
+export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const CHECKOUT_WINDOW_SECONDS = 10 * 60;
+const FREE_SIGN_IN_FAILURES = 5;
+const MAX_SIGN_IN_BLOCK_SECONDS = 15 * 60;
+export const RECHECK_INTERVAL_SECONDS = 3;
+
+/** Client addresses are counted under a digest, not kept as they are. */
+const addressKey = (ip: string) => createHash('sha256').update(`address:${ip}`).digest('hex').slice(0, 32);
+
+const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/** Consumes one point; a RateLimiterRes rejection is the limit, anything else a real error. */
+async function consume(limiter: RateLimiterDrizzle, key: string): Promise<Verdict> {
+  try {
+    await limiter.consume(key);
+    return { allowed: true };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(rejection) };
+    throw rejection;
+  }
+}
+
+export class ShopLimits {
+  private readonly checkoutsPerBrowser: RateLimiterDrizzle;
+  private readonly checkoutsPerIp: RateLimiterDrizzle;
+  private readonly signInFailures: RateLimiterDrizzle;
+  private readonly signInBlocks: RateLimiterDrizzle;
+  private readonly rechecks: RateLimiterDrizzle;
+
+  constructor(database: Database, options: { checkoutsPerBrowser: number; checkoutsPerIp: number; recheckIntervalSeconds?: number }) {
+    const store = (keyPrefix: string, points: number, duration: number, clearExpiredByTimeout = false) =>
+      new RateLimiterDrizzle({ storeClient: database, schema: rateLimits, keyPrefix, points, duration, clearExpiredByTimeout });
+    // One of them deletes expired counters every few minutes for all.
+    this.checkoutsPerBrowser = store('checkout-browser', options.checkoutsPerBrowser, CHECKOUT_WINDOW_SECONDS, true);
+    this.checkoutsPerIp = store('checkout-ip', options.checkoutsPerIp, CHECKOUT_WINDOW_SECONDS);
+    this.signInFailures = store('sign-in-failures', 1_000_000, 24 * 60 * 60);
+    this.signInBlocks = store('sign-in-block', 1, 1);
+    this.rechecks = store('order-recheck', 1, options.recheckIntervalSeconds ?? RECHECK_INTERVAL_SECONDS);
+  }
+
+  /** One checkout submission of this browser (owner digest) from this address. */
+  async checkout(browser: string, ip: string): Promise<Verdict> {
+    const byBrowser = await consume(this.checkoutsPerBrowser, browser);
+    if (!byBrowser.allowed) return byBrowser;
+    return consume(this.checkoutsPerIp, addressKey(ip));
+  }
+
+  /** Whether this address may try to sign in now. */
+  async signInAllowed(ip: string): Promise<Verdict> {
+    const block = await this.signInBlocks.get(addressKey(ip));
+    if (block && block.consumedPoints > 1 && block.msBeforeNext > 0) return { allowed: false, retryAfterSeconds: retryAfter(block) };
+    return { allowed: true };
+  }
+
+  /** Records a failed sign-in; from the sixth failure in 24 hours the address is blocked, each time twice as long. */
+  async signInFailed(ip: string): Promise<{ failures: number; blockedSeconds: number }> {
+    const res = await this.signInFailures.penalty(addressKey(ip));
+    const failures = res.consumedPoints;
+    const over = failures - FREE_SIGN_IN_FAILURES;
+    const blockedSeconds = over > 0 ? Math.min(2 ** (over - 1), MAX_SIGN_IN_BLOCK_SECONDS) : 0;
+    if (blockedSeconds > 0) await this.signInBlocks.block(addressKey(ip), blockedSeconds);
+    return { failures, blockedSeconds };
+  }
+
+  async signInSucceeded(ip: string): Promise<void> {
+    await Promise.all([this.signInFailures.delete(addressKey(ip)), this.signInBlocks.delete(addressKey(ip))]);
+  }
+
+  /** True for the one caller allowed to ask Smartpay about this order now. */
+  async claimRecheck(orderId: string): Promise<boolean> {
+    return (await consume(this.rechecks, orderId)).allowed;
+  }
+}
+
+const GLOBAL_KEY = Symbol.for('smartpay-storefront.limits');
+type WithLimits = typeof globalThis & { [GLOBAL_KEY]?: Promise<ShopLimits> };
+
+/** The process's limits, on the shop's database. */
+export function shopLimits(): Promise<ShopLimits> {
+  const holder = globalThis as WithLimits;
+  holder[GLOBAL_KEY] ??= db()
+    .then((database) => {
+      const { limits } = getConfig();
+      return new ShopLimits(database, { checkoutsPerBrowser: limits.checkoutsPerBrowser, checkoutsPerIp: limits.checkoutsPerIp });
+    })
+    .catch((error: unknown) => {
+      delete holder[GLOBAL_KEY];
+      throw error;
+    });
+  return holder[GLOBAL_KEY];
+}
