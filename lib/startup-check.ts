@@ -1,6 +1,7 @@
 import { ConfigError, getConfig } from '@/lib/config';
 import { getDatabase } from '@/lib/db/client';
-import { purgeDemoOrders, purgeIntervalMs, schedulePurge } from '@/lib/orders/purge';
+import { purgeDemoOrders } from '@/lib/orders/purge';
+import { schedulePurge } from '@/lib/retention';
 import { getSecrets } from '@/lib/secrets';
 
 /**
@@ -23,14 +24,14 @@ export async function checkAtStartup(): Promise<void> {
       console.warn('[config] SMARTPAY_WEBHOOK_SECRET is not set: Smartpay webhooks will be refused until it is');
     }
     if (config.publicDemo) {
-      const retentionMs = config.demoRetentionHours * 3_600_000;
-      console.info(`[purge] public demo: orders older than ${config.demoRetentionHours} h are deleted`);
-      schedulePurge(async () => {
-        const purged = await purgeDemoOrders(database.db, new Date(Date.now() - retentionMs));
+      const hours = config.demoRetentionHours;
+      console.info(`[purge] public demo: orders older than ${hours} h are deleted`);
+      schedulePurge('purge', hours, async (cutoff) => {
+        const purged = await purgeDemoOrders(database.db, cutoff);
         if (purged && purged.orders + purged.webhookEvents > 0) {
-          console.info(`[purge] deleted ${purged.orders} orders and ${purged.webhookEvents} webhook events older than ${config.demoRetentionHours} h`);
+          console.info(`[purge] deleted ${purged.orders} orders and ${purged.webhookEvents} webhook events older than ${hours} h`);
         }
-      }, purgeIntervalMs(config.demoRetentionHours));
+      });
     }
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);

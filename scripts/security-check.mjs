@@ -103,10 +103,13 @@ try {
   await ensureBuild([], console.log);
   build = snapshotBuild(console.log);
   pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
+  // An idle connection that the server closes (the database dropped at the end) must not end this script.
+  pool.on('error', () => undefined);
   await pool.query('DROP DATABASE IF EXISTS security_c');
   await pool.query('CREATE DATABASE security_c');
   const databaseC = DATABASE_URL.replace(/\/[^/]*$/, '/security_c');
   poolC = new pg.Pool({ connectionString: databaseC, max: 2 });
+  poolC.on('error', () => undefined);
 
   const [portA, portB, portC] = [await freePort(), await freePort(), await freePort()];
   const appUrl = `http://127.0.0.1:${portA}`;
@@ -291,7 +294,7 @@ try {
 } finally {
   await Promise.all(servers.map((s) => s.stop()));
   await poolC?.end().catch(() => undefined);
-  await pool?.query('DROP DATABASE IF EXISTS security_c WITH (FORCE)').catch(() => undefined);
+  await pool?.query('DROP DATABASE IF EXISTS security_c').catch(() => undefined);
   await pool?.end().catch(() => undefined);
   build?.remove();
 }

@@ -27,6 +27,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server drops (a restart, a failover) is an 'error' of the pool: logged, never
+    // an uncaught exception that ends the process. The next query opens a new connection.
+    pool.on('error', (error) => console.error('[database] an idle connection was lost:', error.message));
     const db = drizzle(pool, { schema }) as unknown as Database;
     const target: MigrationTarget = { kind: 'postgres', db, pool };
     await applyMigrations(target, SHOP_MIGRATIONS);

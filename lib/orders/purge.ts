@@ -23,23 +23,3 @@ export async function purgeDemoOrders(db: Database, cutoff: Date): Promise<{ ord
     return { orders: deletedOrders.length, webhookEvents: deletedEvents.length };
   });
 }
-
-/** How often the purge runs: a quarter of the retention, at most every 10 minutes, at least every second. */
-export const purgeIntervalMs = (retentionHours: number) => Math.max(1_000, Math.min((retentionHours * 3_600_000) / 4, 10 * 60_000));
-
-/** Purges now and then periodically (an unref'd timer, so it never keeps the process alive). */
-export function schedulePurge(run: () => Promise<void>, intervalMs: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
-  const tick = async () => {
-    await run().catch((error: unknown) => console.error('[purge] failed', error));
-    if (stopped) return;
-    timer = setTimeout(() => void tick(), intervalMs);
-    timer.unref?.();
-  };
-  void tick();
-  return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-  };
-}

@@ -1,15 +1,13 @@
+import { schedulePurge } from '@/lib/retention';
 import type { Sandbox } from './sandbox';
 
 /**
- * The public demo keeps no visitor's data for long: every `min(retention / 4, 10 min)` (and once at
- * start) each instance asks to delete what is older than the retention. The DELETEs are safe side by
- * side; when several instances ask at once, one does the work (see `DbStore.purge`).
+ * The public demo keeps no visitor's data for long: on the timer of lib/retention.ts each instance asks
+ * to delete what is older than the retention. The DELETEs are safe side by side; when several instances
+ * ask at once, one does the work (see `DbStore.purge`).
  */
 
-const MAX_INTERVAL_MS = 10 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
-
-export const purgeIntervalMs = (retentionHours: number) => Math.min((retentionHours * HOUR_MS) / 4, MAX_INTERVAL_MS);
 
 /** Deletes what is older than `retentionHours` and logs how many rows went. */
 export async function purgeOld(sandbox: Sandbox, retentionHours: number, now = Date.now()): Promise<void> {
@@ -23,12 +21,7 @@ export async function purgeOld(sandbox: Sandbox, retentionHours: number, now = D
   );
 }
 
-/** Purges now and then periodically, on an unref'd timer; returns a function that stops it. */
+/** Purges now and then periodically (lib/retention.ts); returns a function that stops it. */
 export function startDemoPurge(sandbox: Sandbox, retentionHours: number): () => void {
-  const run = () =>
-    purgeOld(sandbox, retentionHours).catch((error: unknown) => console.error('[sandbox] purge of demo data failed', error));
-  void run();
-  const timer = setInterval(() => void run(), purgeIntervalMs(retentionHours));
-  timer.unref?.();
-  return () => clearInterval(timer);
+  return schedulePurge('sandbox', retentionHours, () => purgeOld(sandbox, retentionHours));
 }
