@@ -4,14 +4,40 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * End-to-end tests run against a production build on its own port, in sandbox mode (no keys, no network).
+ * End-to-end tests run against a production build on its own port, in sandbox mode (no keys, no network),
+ * or, with BASE_URL set, against that deployment (the hosted demo, a server started elsewhere): nothing is
+ * built or started then, and the flows that need the server's own test settings are skipped, saying why.
  * The browser is Debian's Chromium when present (or PLAYWRIGHT_CHROMIUM_PATH), otherwise Playwright's own.
  */
+const EXTERNAL = process.env.BASE_URL?.replace(/\/+$/, '') || undefined;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const APP_URL = `http://localhost:${PORT}`;
+const APP_URL = EXTERNAL ?? `http://localhost:${PORT}`;
 // A fresh embedded database per run, apart from the one `npm run dev` uses.
-const DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'storefront-e2e-'));
+const DATA_DIR = EXTERNAL ? '' : (process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'storefront-e2e-')));
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+/** The production server the suite builds and starts for itself, with settings some flows rely on. */
+const ownServer = {
+  command: `npm run build && npm run start -- --port ${PORT}`,
+  url: APP_URL,
+  timeout: 240_000,
+  reuseExistingServer: !process.env.CI,
+  stdout: 'pipe' as const,
+  env: {
+    APP_URL,
+    PORT: String(PORT),
+    NEXT_TELEMETRY_DISABLED: '1',
+    // Short enough that the "slow Smartpay" scenario trips the timeout quickly.
+    SMARTPAY_TIMEOUT_MS: '3000',
+    SANDBOX_SLOW_MS: '6000',
+    // Every flow comes from one address; the per-browser limits stay as shipped.
+    CHECKOUT_LIMIT_PER_IP: '10000',
+    SMARTPAY_SECRET_KEY: '',
+    SMARTPAY_API_BASE: '',
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+    DATA_DIR,
+  },
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -48,25 +74,5 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npm run build && npm run start -- --port ${PORT}`,
-    url: APP_URL,
-    timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'pipe',
-    env: {
-      APP_URL,
-      PORT: String(PORT),
-      NEXT_TELEMETRY_DISABLED: '1',
-      // Short enough that the "slow Smartpay" scenario trips the timeout quickly.
-      SMARTPAY_TIMEOUT_MS: '3000',
-      SANDBOX_SLOW_MS: '6000',
-      // Every flow comes from one address; the per-browser limits stay as shipped.
-      CHECKOUT_LIMIT_PER_IP: '10000',
-      SMARTPAY_SECRET_KEY: '',
-      SMARTPAY_API_BASE: '',
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
-      DATA_DIR,
-    },
-  },
+  webServer: EXTERNAL ? undefined : ownServer,
 });

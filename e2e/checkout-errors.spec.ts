@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, needsOwnServer, test } from './fixtures';
 import { addFromGrid, cartCount, fillCheckout, taro } from './helpers';
 
 test.beforeEach(async ({ page }) => {
@@ -46,6 +46,7 @@ for (const [scenario, message] of [
   ['slow', 'Smartpay からの応答がありませんでした'],
 ] as const) {
   test(`a Smartpay failure (${scenario}) is shown to the shopper and the cart is kept`, async ({ page }) => {
+    if (scenario === 'slow') needsOwnServer('SMARTPAY_TIMEOUT_MS=3000 and SANDBOX_SLOW_MS=6000, so that the shop gives up first, quickly');
     await fillCheckout(page, { ...taro, email: `taro+sandbox_${scenario}@example.com` });
     await page.getByTestId('pay-with-smartpay').click();
     await expect(page.getByTestId('checkout-error')).toContainText(message, { timeout: 20_000 });

@@ -77,7 +77,7 @@ test('another site cannot frame the checkout or the sandbox’s hosted page', as
 });
 
 test('pages and API answers carry the security headers', async ({ request }) => {
-  for (const path of ['/', '/products/roasted-hojicha', '/cart', '/checkout', '/orders', '/sandbox', '/api/checkouts/SP-000000000000/status']) {
+  for (const path of ['/', '/products/roasted-hojicha', '/cart', '/checkout', '/orders', '/sandbox', '/api/checkouts/SP-000000000000/status', '/api/health']) {
     const response = await request.get(path);
     const headers = response.headers();
     expect(headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
@@ -86,7 +86,15 @@ test('pages and API answers carry the security headers', async ({ request }) => 
     expect(headers['x-content-type-options'], path).toBe('nosniff');
     expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
     expect(headers['permissions-policy'], path).toContain('camera=()');
-    // The suite runs on http://localhost: no HSTS (it is sent when APP_URL is https; see scripts/security-check.mjs).
-    expect(headers['strict-transport-security'], path).toBeUndefined();
+    // HSTS exactly when the shop is served over https (scripts/security-check.mjs checks an https APP_URL).
+    if (new URL(response.url()).protocol === 'https:') expect(headers['strict-transport-security'], path).toMatch(/max-age=\d+/);
+    else expect(headers['strict-transport-security'], path).toBeUndefined();
   }
+});
+
+test('the health route says what a load balancer needs and nothing more', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body).toEqual({ status: 'ok', mode: 'sandbox', database: expect.stringMatching(/^(pglite|postgres)$/), migrations: 'current' });
 });

@@ -114,6 +114,15 @@ try {
     );
   }
 
+  for (const server of [a, b]) {
+    const health = await request(`${server.origin}/api/health`);
+    const body = await health.json();
+    check(
+      health.status === 200 && body.status === 'ok' && body.database === 'postgres' && body.migrations === 'current',
+      `health of ${server.name}: ${health.status} ${JSON.stringify(body)}`,
+    );
+  }
+
   console.log('rate limits hold across the instances:');
   const busy = new Shopper(2, a.origin);
   await busy.openCheckout();

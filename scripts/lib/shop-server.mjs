@@ -62,7 +62,9 @@ function buildActivity(ms) {
  * A build someone else is running (no BUILD_ID yet, files still changing) is waited for, up to 5 minutes.
  * Returns the build id.
  */
-export async function ensureBuild(requiredRoutes = [], log = console.log) {
+export async function ensureBuild(routes = [], log = console.log) {
+  // Servers are known to be up when their health route answers, so every build must have it.
+  const requiredRoutes = [...new Set(['/api/health', ...routes])];
   const waitUntil = Date.now() + 5 * 60_000;
   let waited = false;
   while (Date.now() < waitUntil && (!currentBuildId() || buildActivity(3_000)) && buildActivity(30_000)) {
@@ -210,8 +212,9 @@ export class ShopServer {
     while (Date.now() < deadline) {
       if (exit) throw new Error(`${this.name} exited during start-up (${exit.signal ?? exit.code}); log: ${this.logFile}`);
       try {
-        await fetch(`${this.origin}/api/bench/redirect`, { redirect: 'manual', signal: AbortSignal.timeout(2_000) });
-        return;
+        const health = await fetch(`${this.origin}/api/health`, { signal: AbortSignal.timeout(2_000) });
+        if (health.status === 200) return;
+        await sleep(150);
       } catch {
         await sleep(150);
       }
