@@ -2,6 +2,7 @@ import { ConfigError, getConfig } from '@/lib/config';
 import { getDatabase } from '@/lib/db/client';
 import { purgeDemoOrders } from '@/lib/orders/purge';
 import { schedulePurge } from '@/lib/retention';
+import { closeDatabaseOnShutdown, installShutdown, onShutdown } from '@/lib/shutdown';
 import { getSecrets } from '@/lib/secrets';
 
 /**
@@ -15,6 +16,8 @@ export async function checkAtStartup(): Promise<void> {
     const config = getConfig();
     console.info(`[config] Smartpay mode: ${config.mode}; API base: ${config.smartpay.apiBase}; shop: ${config.appUrl}`);
     const database = await getDatabase();
+    installShutdown();
+    closeDatabaseOnShutdown(() => database.close());
     console.info(`[database] ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}: migrations applied`);
     const secrets = await getSecrets();
     if (secrets.generated.length > 0) {
@@ -26,12 +29,13 @@ export async function checkAtStartup(): Promise<void> {
     if (config.publicDemo) {
       const hours = config.demoRetentionHours;
       console.info(`[purge] public demo: orders older than ${hours} h are deleted`);
-      schedulePurge('purge', hours, async (cutoff) => {
+      const stopPurge = schedulePurge('purge', hours, async (cutoff) => {
         const purged = await purgeDemoOrders(database.db, cutoff);
         if (purged && purged.orders + purged.webhookEvents > 0) {
           console.info(`[purge] deleted ${purged.orders} orders and ${purged.webhookEvents} webhook events older than ${hours} h`);
         }
       });
+      onShutdown('order purge', stopPurge);
     }
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);

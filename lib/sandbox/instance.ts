@@ -2,6 +2,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { getDatabase } from '@/lib/db/client';
 import { getSecrets } from '@/lib/secrets';
+import { onShutdown } from '@/lib/shutdown';
 import { openDbStore } from './db-open';
 import { startDemoPurge } from './purge';
 import { databaseRateLimiter } from './rate-limit';
@@ -40,7 +41,9 @@ export function getSandbox(): Promise<Sandbox> {
         trustedProxyCount: config.trustedProxyCount,
         store,
       });
-      if (config.publicDemo) startDemoPurge(sandbox, config.demoRetentionHours);
+      // On SIGTERM, no new delivery starts and the exit waits for the ones under way (lib/shutdown.ts).
+      onShutdown('sandbox webhook deliveries', () => sandbox.close());
+      if (config.publicDemo) onShutdown('sandbox purge', startDemoPurge(sandbox, config.demoRetentionHours));
       return sandbox;
     })().catch((error: unknown) => {
       delete holder[GLOBAL_KEY];

@@ -1,5 +1,6 @@
 // HTTP helpers of the bench scripts: a per-shopper cookie jar, requests that never follow redirects,
 // a bounded worker pool and latency statistics.
+import http from 'node:http';
 
 /** Cookies as a browser keeps them for one host (path and expiry beyond deletion are ignored). */
 export class CookieJar {
@@ -37,18 +38,61 @@ export class CookieJar {
   }
 }
 
+let freshConnections = false;
+
+/**
+ * From now on every request opens its own connection and closes it (`Connection: close`), so a server that
+ * stops can never close an idle kept-alive connection under a request being sent on it: what the client
+ * then sees is either a refused connection (the request never reached the server) or the server's answer.
+ */
+export function useFreshConnections() {
+  freshConnections = true;
+}
+
 /** One request without following redirects; the jar, when given, sends and keeps cookies. */
 export async function request(url, { method = 'GET', jar, headers = {}, body, timeoutMs = 30_000 } = {}) {
   const cookie = jar?.header();
-  const response = await fetch(url, {
-    method,
-    body,
-    redirect: 'manual',
-    headers: { ...headers, ...(cookie ? { cookie } : {}) },
-    signal: AbortSignal.timeout(timeoutMs),
-  });
+  const init = { method, body, headers: { ...headers, ...(cookie ? { cookie } : {}) }, timeoutMs };
+  const response = freshConnections
+    ? await requestOnFreshConnection(url, init)
+    : await fetch(url, { method, body, redirect: 'manual', headers: init.headers, signal: AbortSignal.timeout(timeoutMs) });
   jar?.store(response);
   return response;
+}
+
+async function requestOnFreshConnection(url, { method, body, headers, timeoutMs }) {
+  // Serialize the body (FormData, string) as fetch would, with its Content-Type.
+  const encoded = body === undefined ? undefined : new Request(url, { method, body });
+  const bytes = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined;
+  const contentType = encoded?.headers.get('content-type');
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      target,
+      {
+        method,
+        agent: false,
+        headers: { ...(contentType ? { 'content-type': contentType } : {}), ...headers, connection: 'close', ...(bytes ? { 'content-length': bytes.length } : {}) },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const answer = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) answer.append(name, String(item));
+          }
+          const status = res.statusCode ?? 0;
+          resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers: answer }));
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })));
+    req.on('error', (error) => reject(Object.assign(new TypeError(`request to ${url} failed`), { cause: error })));
+    req.end(bytes);
+  });
 }
 
 /** Runs `task(item, index)` for every item with at most `concurrency` at a time; returns the results in order. */

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// A production server stopped with SIGTERM in the middle of a run of checkouts (npm test runs this):
+//
+//   node scripts/with-postgres.mjs node scripts/graceful-stop.mjs
+//
+// Shoppers check out on one server (PostgreSQL); once a third of the checkout POSTs have started, the
+// server gets SIGTERM. It must stop taking connections, answer every request it had taken, finish its
+// background work, close the database and exit; a new server on the same port and database then serves
+// the shoppers whose connection was refused (as a load balancer would send them to another instance).
+// Counted: requests the stopping server took and did not answer properly (must be 0), and orders lost
+// (every session a shopper was sent to has its order, and every approved order is paid in the end: 0).
+import os from 'node:os';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { request, runPool, useFreshConnections } from './lib/http.mjs';
+import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
+import { approveSession, CheckoutFailure, Shopper } from './lib/shopper.mjs';
+
+const SHOPPERS = 60;
+const CONCURRENCY = 12;
+const STOP_AT = 20;
+const DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+const checks = [];
+const check = (ok, what) => {
+  checks.push({ ok, what });
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  return ok;
+};
+const refused = (error) => error?.cause?.code === 'ECONNREFUSED' || error?.cause?.cause?.code === 'ECONNREFUSED';
+
+installCleanup();
+useFreshConnections();
+let exitCode = 1;
+const servers = [];
+let pool;
+let build;
+try {
+  if (!DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set: run under node scripts/with-postgres.mjs');
+  await ensureBuild([], console.log);
+  build = snapshotBuild(console.log);
+  pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
+  pool.on('error', () => undefined);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const make = (name) =>
+    new ShopServer({
+      name,
+      port,
+      env: sandboxEnv({ APP_URL: origin, PORT: String(port), DATABASE_URL }),
+      logFile: path.join(os.tmpdir(), `graceful-stop-${name.replace(/\W/g, '')}-${port}.log`),
+      projectDir: build.dir,
+    });
+  const first = make('first server');
+  servers.push(first);
+  await first.start();
+
+  let postsStarted = 0;
+  let stopping;
+  let second;
+  const outcomes = { answered: 0, refused: 0, broken: [] };
+  /** The server to use now: the first, or, once it is stopping, the second (started when needed). */
+  const untilServing = async () => {
+    if (!stopping) return;
+    await stopping;
+  };
+  const stop = () => {
+    stopping ??= (async () => {
+      const started = performance.now();
+      first.killNow('SIGTERM');
+      const exit = await Promise.race([first.child.exited, sleep(30_000).then(() => undefined)]);
+      const stoppedMs = Math.round(performance.now() - started);
+      second = make('second server');
+      servers.push(second);
+      await second.start();
+      return { exit, stoppedMs };
+    })();
+    return stopping;
+  };
+  /** Runs a step; a refused connection (the request never reached a server) waits for the next server and tries again. */
+  const step = async (work) => {
+    for (;;) {
+      try {
+        const result = await work();
+        outcomes.answered++;
+        return result;
+      } catch (error) {
+        if (refused(error)) {
+          outcomes.refused++;
+          await untilServing();
+          await sleep(50);
+          continue;
+        }
+        throw error;
+      }
+    }
+  };
+
+  const shoppers = Array.from({ length: SHOPPERS }, (_, i) => new Shopper(300 + i, origin));
+  const sessions = new Map();
+  await runPool(shoppers, CONCURRENCY, async (shopper) => {
+    try {
+      await step(() => shopper.openCheckout());
+      const result = await step(() => {
+        if (++postsStarted === STOP_AT) void stop();
+        return shopper.submitCheckout();
+      });
+      sessions.set(shopper.reference, result.sessionId);
+    } catch (error) {
+      outcomes.broken.push(`${shopper.reference ?? shopper.index}: ${error instanceof CheckoutFailure ? error.message : (error.cause?.code ?? error.message)}`);
+    }
+  });
+  const { exit, stoppedMs } = (await stopping) ?? {};
+  const firstLog = readFileSync(first.logFile, 'utf8');
+  check(exit?.code === 143 || exit?.signal === 'SIGTERM', `the first server exited on SIGTERM after ${stoppedMs} ms (${exit?.signal ?? `code ${exit?.code}`})`);
+  check(
+    /\[shutdown\] SIGTERM/.test(firstLog) && /\[shutdown\] requests and background work done, database closed/.test(firstLog),
+    'it finished its requests and background work and closed the database before exiting',
+  );
+  check(
+    outcomes.broken.length === 0,
+    `${outcomes.answered} requests answered, ${outcomes.refused} connections refused while no server listened (then served by the second), ${outcomes.broken.length} taken and not answered${outcomes.broken.length ? `: ${outcomes.broken.slice(0, 3).join('; ')}` : ''}`,
+  );
+
+  for (const [reference, sessionId] of sessions) await step(() => approveSession(origin, sessionId));
+  const references = [...sessions.keys()];
+  const deadline = Date.now() + 30_000;
+  let rows = [];
+  while (Date.now() < deadline) {
+    rows = (await pool.query('SELECT reference, status, smartpay_session_id FROM orders WHERE reference = ANY($1)', [references])).rows;
+    if (rows.length === references.length && rows.every((row) => row.status === 'succeeded')) break;
+    await sleep(300);
+  }
+  const lost = references.filter((reference) => {
+    const row = rows.find((r) => r.reference === reference);
+    return !row || row.smartpay_session_id !== sessions.get(reference) || row.status !== 'succeeded';
+  });
+  check(
+    sessions.size === SHOPPERS && lost.length === 0,
+    `${sessions.size} of ${SHOPPERS} shoppers reached Smartpay; every one has its order, paid: ${lost.length} lost${lost.length ? ` (${lost.slice(0, 3).join(', ')})` : ''}`,
+  );
+  exitCode = checks.every((c) => c.ok) ? 0 : 1;
+} catch (error) {
+  check(false, `error: ${error.stack ?? error}`);
+  exitCode = 1;
+} finally {
+  await pool?.end().catch(() => undefined);
+  await Promise.all(servers.map((s) => s.stop()));
+  build?.remove();
+}
+for (const server of servers) console.log(`${server.name} log: ${server.logFile}`);
+console.log(exitCode === 0 ? `PASS: ${checks.length} checks` : `FAIL: ${checks.filter((c) => !c.ok).length} of ${checks.length} checks failed`);
+process.exit(exitCode);
