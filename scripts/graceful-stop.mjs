@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { request, runPool, useFreshConnections } from './lib/http.mjs';
+import { runPool, openFreshConnections } from './lib/http.mjs';
 import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
 import { approveSession, CheckoutFailure, Shopper } from './lib/shopper.mjs';
 
@@ -31,7 +31,7 @@ const check = (ok, what) => {
 const refused = (error) => error?.cause?.code === 'ECONNREFUSED' || error?.cause?.cause?.code === 'ECONNREFUSED';
 
 installCleanup();
-useFreshConnections();
+openFreshConnections();
 let exitCode = 1;
 const servers = [];
 let pool;
@@ -123,7 +123,7 @@ try {
     `${outcomes.answered} requests answered, ${outcomes.refused} connections refused while no server listened (then served by the second), ${outcomes.broken.length} taken and not answered${outcomes.broken.length ? `: ${outcomes.broken.slice(0, 3).join('; ')}` : ''}`,
   );
 
-  for (const [reference, sessionId] of sessions) await step(() => approveSession(origin, sessionId));
+  for (const sessionId of sessions.values()) await step(() => approveSession(origin, sessionId));
   const references = [...sessions.keys()];
   const deadline = Date.now() + 30_000;
   let rows = [];

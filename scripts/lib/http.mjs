@@ -45,7 +45,7 @@ let freshConnections = false;
  * stops can never close an idle kept-alive connection under a request being sent on it: what the client
  * then sees is either a refused connection (the request never reached the server) or the server's answer.
  */
-export function useFreshConnections() {
+export function openFreshConnections() {
   freshConnections = true;
 }
 
