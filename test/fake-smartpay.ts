@@ -106,7 +106,8 @@ export class FakeSmartpay {
     const order = this.orders.get(id);
     if (!order) return this.error(404, 'order.not-found', 'No such order');
     if (order.status === 'canceled') return { status: 200, body: order };
-    if (order.status !== 'requires_authorization' && order.status !== 'requires_capture') {
+    // Smartpay cancels only orders awaiting capture (https://en.docs.smartpay.co/reference/cancel-order).
+    if (order.status !== 'requires_capture') {
       return this.error(409, 'order.cannot-cancel', `An order with status ${String(order.status)} cannot be canceled`);
     }
     const canceled = { ...order, status: 'canceled' };

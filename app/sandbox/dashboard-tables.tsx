@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatYen } from '@/lib/sandbox/checkout-text';
-import type { DashboardScope } from '@/lib/sandbox/dashboard-view';
+import { warningsOf, type DashboardScope } from '@/lib/sandbox/dashboard-view';
 import type { SandboxSnapshot } from '@/lib/sandbox/sandbox';
 import { code, Table, time } from './dashboard-table';
 
@@ -9,6 +9,12 @@ export function DashboardTables({ state, scope }: { state: SandboxSnapshot; scop
   const endpointUrl = new Map(state.webhookEndpoints.map((endpoint) => [endpoint.id, endpoint.url]));
   return (
     <>
+      <Table
+        caption="Warnings"
+        empty="No warnings: every request followed the rules Smartpay documents and those it is believed to apply."
+        headers={['Created', 'Object', 'Warning']}
+        rows={warningsOf(state).map((warning) => [time(warning.createdAt), code(warning.id), <span key="w" data-testid="sandbox-warning">{warning.message}</span>])}
+      />
       <Table
         caption="Checkout sessions"
         empty={scope === 'everything' ? 'No checkout sessions yet.' : 'No checkout sessions from this browser yet.'}

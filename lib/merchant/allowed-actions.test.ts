@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, capturableAmount, refundableAmount } from '@/lib/merchant/allowed-actions';
+import { allowedActions, capturableAmount, isActionAllowed, refundableAmount } from '@/lib/merchant/allowed-actions';
 import { describeActionState } from '@/lib/merchant/describe-state';
 import { en, ja } from '@/lib/merchant/messages';
 
@@ -13,12 +13,21 @@ const order = (status: Parameters<typeof allowedActions>[0]['status'], capturedA
 describe('merchant actions by status', () => {
   it('offers what Smartpay allows in each status', () => {
     expect(allowedActions(order('requires_capture'))).toEqual(['capture', 'cancel']);
-    expect(allowedActions(order('awaiting_authorization'))).toEqual(['cancel']);
+    expect(allowedActions(order('requires_capture', 600))).toEqual(['capture', 'cancel']);
     expect(allowedActions(order('succeeded', 1600))).toEqual(['refund']);
     expect(allowedActions(order('succeeded', 1600, 1600))).toEqual([]);
     for (const status of ['pending', 'failed', 'rejected', 'canceled', 'refunded'] as const) {
       expect(allowedActions(order(status, 1600))).toEqual([]);
     }
+  });
+
+  // "Only orders in requires_capture or canceled status can be cancelled"; anything else is 409 order.cannot-cancel
+  // (https://en.docs.smartpay.co/reference/cancel-order).
+  it('offers Cancel only where Smartpay allows it: not on an order awaiting authorization (cancel-order reference)', () => {
+    expect(allowedActions(order('awaiting_authorization'))).toEqual([]);
+    expect(isActionAllowed(order('awaiting_authorization'), 'cancel')).toBe(false);
+    expect(isActionAllowed(order('pending'), 'cancel')).toBe(false);
+    expect(isActionAllowed(order('requires_capture'), 'cancel')).toBe(true);
   });
 
   it('computes the capturable and refundable amounts', () => {

@@ -16,7 +16,9 @@ export function isActionAllowed(order: Pick<Order, 'status' | 'total' | 'capture
     case 'capture':
       return order.status === 'requires_capture' && capturableAmount(order) > 0;
     case 'cancel':
-      return order.status === 'awaiting_authorization' || order.status === 'requires_capture';
+      // "Only orders in requires_capture or canceled status can be cancelled" (https://en.docs.smartpay.co/reference/cancel-order);
+      // an order awaiting authorization is refused with 409 order.cannot-cancel, so it is not offered.
+      return order.status === 'requires_capture';
     case 'refund':
       return order.status === 'succeeded' && refundableAmount(order) > 0;
   }

@@ -140,14 +140,13 @@ describe(`merchant operations (${databaseKind})`, () => {
     ]);
   });
 
-  it('cancels an order awaiting authorization, and one awaiting capture', async () => {
-    for (const [status, remote] of [['awaiting_authorization', 'requires_authorization'], ['requires_capture', 'requires_capture']] as const) {
-      const { id, smartpayOrderId } = await storedOrder(status, remote);
-      const result = await cancelOrder(deps, { orderId: id, formKey: randomUUID() });
-      expect(result).toMatchObject({ ok: true, action: 'cancel' });
-      expect((await reload(id)).status).toBe('canceled');
-      expect(writes().at(-1)).toMatchObject({ method: 'PUT', path: `/v1/orders/${smartpayOrderId}/cancellation` });
-    }
+  // Smartpay cancels only orders awaiting capture (https://en.docs.smartpay.co/reference/cancel-order).
+  it('cancels an order awaiting capture', async () => {
+    const { id, smartpayOrderId } = await storedOrder('requires_capture', 'requires_capture');
+    const result = await cancelOrder(deps, { orderId: id, formKey: randomUUID() });
+    expect(result).toMatchObject({ ok: true, action: 'cancel' });
+    expect((await reload(id)).status).toBe('canceled');
+    expect(writes().at(-1)).toMatchObject({ method: 'PUT', path: `/v1/orders/${smartpayOrderId}/cancellation` });
   });
 
   it('refuses actions the status does not allow, without calling Smartpay', async () => {
@@ -160,6 +159,7 @@ describe(`merchant operations (${databaseKind})`, () => {
     expect(await cancelOrder(deps, { orderId: paid.id, formKey })).toMatchObject({ ok: false, error: { reason: 'not-allowed' } });
     expect(await refundOrder(deps, { orderId: waiting.id, formKey, amount: 100, reason: 'fraudulent' })).toMatchObject({ ok: false, error: { reason: 'not-allowed' } });
     expect(await captureOrder(deps, { orderId: waiting.id, formKey, amount: 100 })).toMatchObject({ ok: false, error: { reason: 'not-allowed' } });
+    expect(await cancelOrder(deps, { orderId: waiting.id, formKey })).toMatchObject({ ok: false, error: { reason: 'not-allowed', status: 'awaiting_authorization' } });
     expect(await refundOrder(deps, { orderId: refunded.id, formKey, amount: 100, reason: 'fraudulent' })).toMatchObject({ ok: false, error: { reason: 'not-allowed' } });
     expect(await captureOrder(deps, { orderId: randomUUID(), formKey, amount: 100 })).toMatchObject({ ok: false, error: { reason: 'not-found' } });
     expect(await cancelOrder(deps, { orderId: waiting.id, formKey: 'not-a-key' })).toMatchObject({ ok: false, error: { reason: 'invalid-form' } });

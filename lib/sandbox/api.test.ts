@@ -82,6 +82,17 @@ describe('checkout sessions', () => {
     const sandbox = newSandbox();
     expect((await call(sandbox, 'GET', '/orders?pageToken=nonsense')).body.details[0].path).toBe('pageToken');
     expect((await call(sandbox, 'GET', '/orders?maxResults=0')).body.details[0].path).toBe('maxResults');
+    expect((await call(sandbox, 'GET', '/orders?maxResults=2.5')).body.details[0].path).toBe('maxResults');
+  });
+
+  // sdk-go types.go `ListAll…Params.MaxResults`: "Number of objects to return. Defaults to 20 if not set." No upper bound is documented.
+  it('takes any maxResults of 1 or more (sdk-go ListAllOrdersParams)', async () => {
+    const sandbox = newSandbox();
+    for (let i = 0; i < 3; i += 1) await createSession(sandbox);
+    const big = await call(sandbox, 'GET', '/orders?maxResults=1000');
+    expect(big.status).toBe(200);
+    expect(big.body).toMatchObject({ maxResults: 1000, results: 3 });
+    expect(big.body.nextPageToken).toBeUndefined();
   });
 
   it('answers 404 checkout-session.not-found to unknown ids', async () => {
@@ -101,11 +112,12 @@ describe('checkout sessions', () => {
 });
 
 describe('authentication', () => {
-  it('answers 401 without a key', async () => {
-    const { status, body } = await call(newSandbox(), 'GET', '/orders', { key: null });
+  // The 401 body is the OpenAPI model of sdk-go types.go `N401` ({statusCode, scheme, realm}; the `JSON401` of api.go).
+  it('answers 401 without a key, with the body of sdk-go N401', async () => {
+    const { status, body, response } = await call(newSandbox(), 'GET', '/orders', { key: null });
     expect(status).toBe(401);
-    expect(body).toMatchObject({ statusCode: 401, errorCode: 'request.unauthorized' });
-    expect(typeof body.message).toBe('string');
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(body).toEqual({ statusCode: 401, scheme: 'Basic', realm: 'Smartpay sandbox' });
   });
 
   it('answers 401 to a key that is not a secret key', async () => {
@@ -127,7 +139,7 @@ describe('authentication', () => {
     expect(await status(`Basic ${TEST_KEY} extra`)).toBe(401);
     const refused = await sandbox.handle(new Request(`${BASE}/orders`, { headers: { Authorization: `Bearer ${TEST_KEY}` } }));
     expect(refused.headers.get('www-authenticate')).toBe('Basic realm="Smartpay sandbox"');
-    expect(await refused.json()).toMatchObject({ statusCode: 401, errorCode: 'request.unauthorized' });
+    expect(await refused.json()).toEqual({ statusCode: 401, scheme: 'Basic', realm: 'Smartpay sandbox' });
   });
 
   it('keeps test objects invisible to live keys', async () => {
@@ -148,5 +160,90 @@ describe('authentication', () => {
       headers: { Authorization: `Basic ${TEST_KEY}`, 'Content-Type': 'application/json' },
     });
     expect((await newSandbox().handle(request)).status).toBe(200);
+  });
+});
+
+describe('object shapes', () => {
+  // sdk-go types.go `Order`/`OrderExpanded` and sdk-node src/types.ts `Order` list the order's fields: `discounts`
+  // (`[]` in the sample of https://en.docs.smartpay.co/reference/the-order-object), `tokenId`, no `captureMethod`, no `customerInfo`.
+  it('orders carry discounts: [] and neither captureMethod nor customerInfo, in answers and in events (sdk-go Order)', async () => {
+    const sandbox = newSandbox();
+    const session = await createSession(sandbox, { captureMethod: 'manual' });
+    await sandbox.completeCheckout(session.id, 'approve');
+    await call(sandbox, 'PUT', `/orders/${session.order.id}/cancellation`);
+    const orders = [
+      session.order,
+      (await call(sandbox, 'GET', `/orders/${session.order.id}`)).body,
+      (await call(sandbox, 'GET', `/orders/${session.order.id}?expand=all`)).body,
+      (await call(sandbox, 'GET', '/orders')).body.data[0],
+      (await call(sandbox, 'GET', `/checkout-sessions/${session.id}?expand=all`)).body.order,
+      ...(await sandbox.snapshot()).events.map((event) => event.eventData.data as Record<string, unknown>),
+    ];
+    expect(orders).toHaveLength(7);
+    for (const order of orders) {
+      expect(order).toMatchObject({ object: 'order', discounts: [] });
+      expect(order).not.toHaveProperty('captureMethod');
+      expect(order).not.toHaveProperty('customerInfo');
+      expect(order).not.toHaveProperty('sandboxWarnings');
+    }
+    expect(session.customerInfo).toEqual({ emailAddress: 'taro@example.com', firstName: 'Taro' });
+  });
+
+  // sdk-go types.go `RetrieveAPaymentParams`/`ListAllPaymentsParams`/`RetrieveARefundParams`/`ListAllRefundsParams` take
+  // `expand`; `PaymentExpanded` and `RefundExpanded` expand `lineItems` and keep `order` and `payment` as ids.
+  it('expand=all expands the line items of payments and refunds (sdk-go PaymentExpanded, RefundExpanded)', async () => {
+    const sandbox = newSandbox();
+    const session = await createSession(sandbox, { captureMethod: 'manual' });
+    await sandbox.completeCheckout(session.id, 'approve');
+    const [tea] = session.order.lineItems;
+    const capture = await call(sandbox, 'POST', '/payments', {
+      body: { order: session.order.id, amount: 2250, currency: 'JPY', lineItems: [tea.id] },
+    });
+    expect(capture.body.lineItems).toEqual([tea.id]);
+    const refund = await call(sandbox, 'POST', '/refunds', {
+      body: { payment: capture.body.id, amount: 100, currency: 'JPY', reason: 'requested_by_customer', lineItems: [tea.id] },
+    });
+    const payments = [
+      (await call(sandbox, 'GET', `/payments/${capture.body.id}?expand=all`)).body,
+      (await call(sandbox, 'GET', '/payments?expand=all')).body.data[0],
+      (await call(sandbox, 'GET', `/orders/${session.order.id}?expand=all`)).body.payments[0],
+    ];
+    for (const payment of payments) {
+      expect(payment).toMatchObject({ id: capture.body.id, order: session.order.id });
+      expect(payment.lineItems[0]).toMatchObject({ id: tea.id, object: 'lineItem', price: { product: { name: 'Tea' } } });
+    }
+    for (const found of [
+      (await call(sandbox, 'GET', `/refunds/${refund.body.id}?expand=all`)).body,
+      (await call(sandbox, 'GET', '/refunds?expand=all')).body.data[0],
+    ]) {
+      expect(found).toMatchObject({ id: refund.body.id, payment: capture.body.id });
+      expect(found.lineItems[0]).toMatchObject({ id: tea.id, object: 'lineItem' });
+    }
+    expect((await call(sandbox, 'GET', `/payments/${capture.body.id}`)).body.lineItems).toEqual([tea.id]);
+    expect((await call(sandbox, 'GET', `/refunds/${refund.body.id}`)).body.lineItems).toEqual([tea.id]);
+  });
+
+  it('accepts line items of another order on a capture with a Sandbox-Warning, and leaves them unexpanded', async () => {
+    const sandbox = newSandbox();
+    const session = await createSession(sandbox, { captureMethod: 'manual' });
+    const other = await createSession(sandbox);
+    await sandbox.completeCheckout(session.id, 'approve');
+    const foreign = other.order.lineItems[0].id;
+    const capture = await call(sandbox, 'POST', '/payments', {
+      body: { order: session.order.id, amount: 2250, currency: 'JPY', lineItems: [foreign, 'li_test_unknown'] },
+    });
+    expect(capture.status).toBe(200);
+    expect(capture.response.headers.get('sandbox-warning')).toContain(`lineItems.0 (${foreign}) is not a line item of order`);
+    expect((await sandbox.snapshot()).payments[0]!.sandboxWarnings).toHaveLength(2);
+    const expanded = (await call(sandbox, 'GET', `/payments/${capture.body.id}?expand=all`)).body;
+    expect(expanded.lineItems[0]).toMatchObject({ id: foreign, object: 'lineItem' });
+    expect(expanded.lineItems[1]).toBe('li_test_unknown');
+    expect(expanded).not.toHaveProperty('sandboxWarnings');
+    const refund = await call(sandbox, 'POST', '/refunds', {
+      body: { payment: capture.body.id, amount: 1, currency: 'JPY', reason: 'fraudulent', lineItems: ['明細-1'] },
+    });
+    expect(refund.status).toBe(200);
+    expect(refund.response.headers.get('sandbox-warning')).toContain('lineItems.0 (??-1) is not a line item of order');
+    expect((await sandbox.snapshot()).refunds[0]!.sandboxWarnings).toEqual([expect.stringContaining('(明細-1)')]);
   });
 });

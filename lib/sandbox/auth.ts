@@ -1,4 +1,4 @@
-import { ApiError } from './errors';
+import { UnauthorizedError } from './errors';
 import type { Mode } from './types';
 
 const SECRET_KEY = /^sk_(test|live)_[0-9A-Za-z]+$/;
@@ -8,10 +8,9 @@ export interface Caller {
   mode: Mode;
 }
 
-function unauthorized(message: string): ApiError {
-  return new ApiError(401, 'request.unauthorized', message, [], {
-    'WWW-Authenticate': 'Basic realm="Smartpay sandbox"',
-  });
+/** Smartpay's 401 body carries no message (errors.ts `UnauthorizedError`); the reason stays on the error object. */
+function unauthorized(message: string): UnauthorizedError {
+  return new UnauthorizedError(message);
 }
 
 /** Smartpay's only form: `Authorization: Basic sk_test_…`, the raw secret key after the scheme. */

@@ -1,4 +1,5 @@
 import type { SandboxCore } from './core';
+import { apiObject, orderObject } from './expand';
 import { AUTHORIZATION_HOLD_MS } from './orders';
 import { recordPayment } from './payments';
 import type { OrderRecord } from './types';
@@ -13,7 +14,7 @@ export async function authorizeOrder(core: SandboxCore, order: OrderRecord): Pro
   const authorized: OrderRecord = { ...order, status: 'requires_capture', expiresAt: now + AUTHORIZATION_HOLD_MS, updatedAt: now };
   if (order.captureMethod === 'manual') {
     await core.store.put('order', authorized);
-    await core.emit('order.authorized', authorized.test, authorized);
+    await core.emit('order.authorized', authorized.test, orderObject(authorized));
     return authorized;
   }
   const { payment, order: withPayment } = await recordPayment(core, authorized, order.amount, {
@@ -22,7 +23,7 @@ export async function authorizeOrder(core: SandboxCore, order: OrderRecord): Pro
   });
   const succeeded: OrderRecord = { ...withPayment, status: 'succeeded' };
   await core.store.put('order', succeeded);
-  await core.emit('order.authorized', succeeded.test, succeeded);
-  await core.emit('payment.created', payment.test, payment);
+  await core.emit('order.authorized', succeeded.test, orderObject(succeeded));
+  await core.emit('payment.created', payment.test, apiObject(payment));
   return succeeded;
 }

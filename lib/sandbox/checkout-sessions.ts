@@ -9,6 +9,7 @@ import type { CheckoutSessionRecord, Mode, TokenRecord } from './types';
 import {
   createCheckoutSessionSchema,
   createTokenSessionSchema,
+  orderWarnings,
   parseBody,
   type CreateCheckoutSessionInput,
   type CreateTokenSessionInput,
@@ -45,9 +46,11 @@ async function storeSession(
   return session;
 }
 
+/** The order (with the request's warnings, if any) and its session. */
 async function createSession(core: SandboxCore, mode: Mode, input: CreateCheckoutSessionInput) {
-  const order = await createOrderRecord(core, mode, input);
-  return storeSession(core, mode, input, { order: order.id });
+  const warnings = orderWarnings(input);
+  const order = await createOrderRecord(core, mode, input, warnings.length > 0 ? { sandboxWarnings: warnings } : {});
+  return { session: await storeSession(core, mode, input, { order: order.id }), warnings };
 }
 
 /** Token mode: a `requires_authorization` token (event `token.created`) and a session pointing at it. */
@@ -65,7 +68,7 @@ async function createTokenSession(core: SandboxCore, mode: Mode, input: CreateTo
   };
   await core.store.put('token', token);
   await core.emit('token.created', token.test, token);
-  return storeSession(core, mode, input, { token: token.id });
+  return { session: await storeSession(core, mode, input, { token: token.id }), warnings: [] };
 }
 
 const isTokenMode = (body: unknown) =>
@@ -78,10 +81,10 @@ function checkedUrls<T extends CreateCheckoutSessionInput | CreateTokenSessionIn
 }
 
 export const createCheckoutSession: Handler = async ({ core, mode, body }) => {
-  const session = isTokenMode(body)
+  const { session, warnings } = isTokenMode(body)
     ? await createTokenSession(core, mode, checkedUrls(core, parseBody(createTokenSessionSchema, body)))
     : await createSession(core, mode, checkedUrls(core, parseBody(createCheckoutSessionSchema, body)));
-  return ok(await sessionView(core.store, session, true));
+  return ok(await sessionView(core.store, session, true), warnings);
 };
 
 export const getCheckoutSession: Handler = async ({ core, mode, params, query }) => {

@@ -2,8 +2,8 @@ import { invalid } from './errors';
 
 /** Smartpay's list envelope, with opaque cursor page tokens. */
 
+/** "Defaults to 20 if not set" (sdk-go `ListAll…Params.MaxResults`); Smartpay documents no upper bound. */
 const DEFAULT_MAX_RESULTS = 20;
-const LIMIT = 100;
 
 interface Cursor {
   after: string;
@@ -26,8 +26,8 @@ function maxResultsOf(query: URLSearchParams): number {
   const raw = query.get('maxResults');
   if (raw === null || raw === '') return DEFAULT_MAX_RESULTS;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > LIMIT) {
-    throw invalid([{ path: 'maxResults', message: `must be an integer from 1 to ${LIMIT}` }]);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw invalid([{ path: 'maxResults', message: 'must be an integer of 1 or more' }]);
   }
   return value;
 }

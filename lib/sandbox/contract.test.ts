@@ -173,7 +173,9 @@ describe('contract with @smartpay/sdk-node', () => {
     await expect(client.createOrder({ ...order, token: tokenId })).rejects.toMatchObject({ errorCode: 'token.invalid', statusCode: 400 });
     expect(await client.enableToken({ id: tokenId })).toBe('');
     expect(await client.deleteToken({ id: tokenId })).toBe('');
-    expect((await client.getToken({ id: tokenId })).status).toBe('deleted');
+    await expect(client.getToken({ id: tokenId })).rejects.toMatchObject({ errorCode: 'token.not-found', statusCode: 404 });
+    // The token-management guide: the list holds active and disabled tokens only, never deleted ones.
+    expect((await client.listTokens({ maxResults: 50 })).data.map((token: { id: string }) => token.id)).not.toContain(tokenId);
   });
 
   it('surfaces sandbox errors as SmartpayError', async () => {

@@ -21,14 +21,19 @@ export interface HandlerContext {
   body: unknown;
 }
 
-/** A handler's answer; `body: undefined` means an empty body (204). */
+/**
+ * A handler's answer; `body: undefined` means an empty body (204). `warnings`: what was accepted although
+ * Smartpay might refuse it, sent as `Sandbox-Warning` headers.
+ */
 export interface ApiResult {
   status: number;
   body?: unknown;
+  warnings?: string[];
 }
 
 export type Handler = (ctx: HandlerContext) => Promise<ApiResult>;
 
-export const ok = (body: unknown): ApiResult => ({ status: 200, body });
+export const ok = (body: unknown, warnings: string[] = []): ApiResult =>
+  warnings.length > 0 ? { status: 200, body, warnings } : { status: 200, body };
 
 export const isTest = (mode: Mode) => mode === 'test';

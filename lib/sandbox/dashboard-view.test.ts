@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserSnapshot, dashboardScope } from './dashboard-view';
+import { browserSnapshot, dashboardScope, warningsOf } from './dashboard-view';
 import { APP_URL, call, createSession, newSandbox, OTHER_KEY, SHOP_SECRET, validSessionBody, type Json } from './testing';
 
 const ids = (records: { id: string }[]) => records.map((record) => record.id).sort();
@@ -63,5 +63,32 @@ describe('browserSnapshot', () => {
     await sandbox.completeCheckout(session.id, 'approve');
     const empty = browserSnapshot(await sandbox.snapshot(), []);
     expect(Object.values(empty).every((list) => list.length === 0)).toBe(true);
+  });
+});
+
+// Rules Smartpay does not confirm are accepted with a warning kept on the object (API.md §3.7 for the amount),
+// which the dashboard lists next to the object it belongs to.
+describe('warningsOf', () => {
+  it('lists the warnings kept on orders and payments, newest first, and only those of the browser view', async () => {
+    let now = 1_700_000_000_000;
+    const sandbox = newSandbox({ now: () => now });
+    const mismatched = await createSession(sandbox, { amount: 2000, captureMethod: 'manual' });
+    now += 1_000;
+    await sandbox.completeCheckout(mismatched.id, 'approve');
+    const capture = await call(sandbox, 'POST', '/payments', {
+      body: { order: mismatched.order.id, amount: 2000, currency: 'JPY', lineItems: ['li_test_Unknown000000000000000'] },
+    });
+    now += 1_000;
+    const other = await createSession(sandbox, { amount: 1 });
+    const clean = await createSession(sandbox);
+
+    const everything = await sandbox.snapshot();
+    expect(warningsOf(everything)).toEqual([
+      { object: 'order', id: other.order.id, createdAt: now, message: expect.stringMatching(/^amount 1 differs/) },
+      { object: 'payment', id: capture.body.id, createdAt: now - 1_000, message: expect.stringContaining('is not a line item of order') },
+      { object: 'order', id: mismatched.order.id, createdAt: now - 2_000, message: expect.stringMatching(/^amount 2000 differs/) },
+    ]);
+    expect(warningsOf(browserSnapshot(everything, [mismatched.id])).map((warning) => warning.id)).toEqual([capture.body.id, mismatched.order.id]);
+    expect(warningsOf(browserSnapshot(everything, [clean.id]))).toEqual([]);
   });
 });

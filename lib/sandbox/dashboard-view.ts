@@ -41,3 +41,24 @@ export function browserSnapshot(state: SandboxSnapshot, sessionIds: readonly str
   const deliveries = state.deliveries.filter((delivery) => eventIds.has(delivery.eventId));
   return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints: [] };
 }
+
+/** One thing the sandbox accepted although Smartpay might refuse it, with the object it is kept on. */
+export interface DashboardWarning {
+  object: 'checkoutSession' | 'order' | 'payment' | 'refund' | 'token';
+  id: string;
+  createdAt: number;
+  message: string;
+}
+
+/**
+ * The dashboard's warning lines: every `sandboxWarnings` entry kept on the objects of `state` (the view's
+ * snapshot, so the browser filter applies), newest object first. The same texts were sent as `Sandbox-Warning`.
+ */
+export function warningsOf(state: SandboxSnapshot): DashboardWarning[] {
+  const objects = [...state.checkoutSessions, ...state.orders, ...state.payments, ...state.refunds, ...state.tokens];
+  return objects
+    .flatMap((record) =>
+      (record.sandboxWarnings ?? []).map((message) => ({ object: record.object, id: record.id, createdAt: record.createdAt, message })),
+    )
+    .sort((a, b) => b.createdAt - a.createdAt);
+}

@@ -34,4 +34,6 @@ describe('database store', async () => {
   await import('./outcome-post.test');
   await import('./dashboard-view.test');
   await import('./purge.test');
+  await import('./coupons.test');
+  await import('./consumers.test');
 });

@@ -249,6 +249,21 @@ export class DbStore implements SandboxStore {
     return row ? (row.at ?? 0) : undefined;
   }
 
+  async expiredAuthorizations(now: number): Promise<{ id: string; owner: string }[]> {
+    return this.run((x) =>
+      x
+        .select({ id: records.id, owner: records.owner })
+        .from(records)
+        .where(
+          and(
+            eq(records.kind, 'order'),
+            sql`${records.data}->>'status' = 'requires_capture'`,
+            sql`(${records.data}->>'expiresAt')::bigint <= ${now}`,
+          ),
+        ),
+    );
+  }
+
   /** Plain DELETEs in one transaction; a process that finds another one purging leaves it the work. */
   async purge({ before, keepEndpointsOf }: PurgeRequest): Promise<PurgeCounts | undefined> {
     return this.db.transaction(async (tx) => {

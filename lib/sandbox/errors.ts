@@ -17,8 +17,30 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  toBody() {
+  toBody(): Record<string, unknown> {
     return { statusCode: this.statusCode, errorCode: this.errorCode, message: this.message, details: this.details };
+  }
+
+  /** A request that failed validation (Smartpay's `request.invalid`, `request.malformed`): nothing ran. */
+  get isValidationFailure(): boolean {
+    return this.errorCode === 'request.invalid' || this.errorCode === 'request.malformed';
+  }
+}
+
+/** The realm of the sandbox's `WWW-Authenticate` challenge and of its 401 body. */
+export const AUTH_REALM = 'Smartpay sandbox';
+
+/**
+ * 401: the body is Smartpay's OpenAPI 401 model `{statusCode, scheme, realm}` (sdk-go types.go `N401`, the
+ * `JSON401` of every response in api.go), with a `WWW-Authenticate: Basic realm="…"` challenge.
+ */
+export class UnauthorizedError extends ApiError {
+  constructor(message: string) {
+    super(401, 'request.unauthorized', message, [], { 'WWW-Authenticate': `Basic realm="${AUTH_REALM}"` });
+  }
+
+  override toBody(): Record<string, unknown> {
+    return { statusCode: 401, scheme: 'Basic', realm: AUTH_REALM };
   }
 }
 

@@ -1,8 +1,7 @@
 import { authorizeOrder } from './authorize';
 import type { SandboxCore } from './core';
-import { expandLineItem } from './expand';
+import { expandLineItem, orderObject } from './expand';
 import { completeTokenCheckout } from './hosted-token';
-import { refreshOrder } from './orders';
 import type { CheckoutSessionRecord, OrderRecord, TokenRecord } from './types';
 
 /** The shopper's side of a checkout session: what the hosted page shows and what its buttons do. */
@@ -51,7 +50,7 @@ async function loadSession(core: SandboxCore, id: string): Promise<Loaded | unde
   }
   const order = session.order ? await core.store.get('order', session.order) : undefined;
   if (!order) return undefined;
-  return { kind: 'order', session, order: await refreshOrder(core, order) };
+  return { kind: 'order', session, order };
 }
 
 export async function getCheckoutView(core: SandboxCore, id: string): Promise<CheckoutView | undefined> {
@@ -85,7 +84,7 @@ export async function completeCheckout(
     const hard = outcome === 'decline';
     const rejected: OrderRecord = hard ? { ...order, status: 'rejected', updatedAt: core.now() } : order;
     if (hard) await core.store.put('order', rejected);
-    await core.emit('order.rejected', rejected.test, rejected);
+    await core.emit('order.rejected', rejected.test, orderObject(rejected));
     return hard ? { order: rejected, redirectTo: session.cancelUrl } : { order: rejected, softDeclined: true };
   }
   return { order: await authorizeOrder(core, order), redirectTo: session.successUrl };

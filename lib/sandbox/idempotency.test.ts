@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, newSandbox, validSessionBody } from './testing';
+import { call, createSession, newSandbox, validSessionBody } from './testing';
 
 const withKey = (key: string, body: unknown) => ({ body, headers: { 'Idempotency-Key': key } });
 
@@ -16,14 +16,43 @@ describe('idempotency', () => {
     expect((await sandbox.snapshot()).checkoutSessions).toHaveLength(1);
   });
 
-  it('replays errors too', async () => {
+  it('replays the errors of a request that ran', async () => {
     const sandbox = newSandbox();
-    const bad = { ...validSessionBody(), currency: 'USD' };
-    const first = await call(sandbox, 'POST', '/checkout-sessions', withKey('k2', bad));
-    const second = await call(sandbox, 'POST', '/checkout-sessions', withKey('k2', bad));
-    expect(first.status).toBe(400);
-    expect(second.status).toBe(400);
+    const session = await createSession(sandbox);
+    const capture = { order: session.order.id, amount: 100, currency: 'JPY' };
+    const first = await call(sandbox, 'POST', '/payments', withKey('k2', capture));
+    await sandbox.completeCheckout(session.id, 'approve');
+    const second = await call(sandbox, 'POST', '/payments', withKey('k2', capture));
+    expect(first.status).toBe(409);
+    expect(second.status).toBe(409);
+    expect(second.body).toEqual(first.body);
     expect(second.response.headers.get('idempotency-replayed')).toBe('true');
+  });
+
+  // "Results are only saved if an API endpoint started executing. If incoming parameters failed validation
+  // … no idempotent result is processed" (https://docs.stripe.com/api/idempotent_requests; Smartpay's
+  // https://en.docs.smartpay.co/reference/idempotency says nothing about failed requests).
+  it('keeps nothing for a request that failed validation, so the corrected body succeeds with the same key', async () => {
+    const sandbox = newSandbox();
+    const bad = await call(sandbox, 'POST', '/checkout-sessions', withKey('k8', { ...validSessionBody(), currency: 'USD' }));
+    expect(bad.status).toBe(400);
+    const again = await call(sandbox, 'POST', '/checkout-sessions', withKey('k8', { ...validSessionBody(), currency: 'USD' }));
+    expect(again.status).toBe(400);
+    expect(again.response.headers.get('idempotency-replayed')).toBeNull();
+    const fixed = await call(sandbox, 'POST', '/checkout-sessions', withKey('k8', validSessionBody()));
+    expect(fixed.status).toBe(200);
+    expect(fixed.response.headers.get('idempotency-replayed')).toBeNull();
+    const replay = await call(sandbox, 'POST', '/checkout-sessions', withKey('k8', validSessionBody()));
+    expect(replay.body.id).toBe(fixed.body.id);
+    expect(replay.response.headers.get('idempotency-replayed')).toBe('true');
+    expect((await sandbox.snapshot()).checkoutSessions).toHaveLength(1);
+  });
+
+  it('keeps nothing for malformed JSON either', async () => {
+    const sandbox = newSandbox();
+    const broken = await call(sandbox, 'POST', '/checkout-sessions', { rawBody: '{"amount":', headers: { 'Idempotency-Key': 'k9' } });
+    expect(broken.body.errorCode).toBe('request.malformed');
+    expect((await call(sandbox, 'POST', '/checkout-sessions', withKey('k9', validSessionBody()))).status).toBe(200);
   });
 
   it('refuses the same key with a different body', async () => {

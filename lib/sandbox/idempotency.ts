@@ -9,6 +9,13 @@ export const REPLAY_HEADER = 'Idempotency-Replayed';
 export interface StoredAnswer {
   status: number;
   body: string;
+  /** `Sandbox-Warning` headers of the first answer (not kept: a replay has none). */
+  warnings?: string[];
+  /**
+   * `false` for a request that failed validation: nothing ran, so nothing is kept and the key stays free
+   * (as Stripe documents for its idempotency keys; Smartpay documents nothing on this).
+   */
+  keep?: boolean;
 }
 
 /** JSON text with object keys sorted, so bodies that differ only in key order count as the same. */
@@ -31,7 +38,9 @@ export function fingerprint(method: string, path: string, body: unknown): string
  * Runs `work` once per (owner of the API key, Idempotency-Key). Call it inside the store's exclusive section (with
  * that section's store), so requests with one key are serialized across processes; a repeat
  * with the same method, path and body gets the first answer back; a different request is refused
- * with 409 `idempotency-key.reused`. Answers of 500 and above are not kept (the request may be retried).
+ * with 409 `idempotency-key.reused`. Not kept: answers of 500 and above (the request may be retried) and
+ * validation failures (`keep: false`, the request never ran: "results are only saved if an API endpoint
+ * started executing", https://docs.stripe.com/api/idempotent_requests), so a corrected body may use the key.
  */
 export async function withIdempotency(
   deps: { store: SandboxStore; now(): number },
@@ -52,8 +61,13 @@ export async function withIdempotency(
     return { status: existing.status, body: existing.body, replayed: true };
   }
   const answer = await work();
-  if (answer.status < 500) {
-    await deps.store.putIdempotency(storeKey, { ...answer, fingerprint: scope.fingerprint, createdAt: deps.now() });
+  if (answer.status < 500 && answer.keep !== false) {
+    await deps.store.putIdempotency(storeKey, {
+      status: answer.status,
+      body: answer.body,
+      fingerprint: scope.fingerprint,
+      createdAt: deps.now(),
+    });
   }
   return { ...answer, replayed: false };
 }

@@ -16,6 +16,8 @@ export const ID_PREFIXES = {
   webhookEndpoint: 'webhookendpoint',
   event: 'evt',
   delivery: 'whdelivery',
+  coupon: 'coupon',
+  promotionCode: 'promotioncode',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { call, createSession, newSandbox } from './testing';
+
+const HOLD_MS = 7 * 24 * 60 * 60 * 1000;
 
 const eventTypes = async (sandbox: ReturnType<typeof newSandbox>) =>
   (await sandbox.snapshot()).events.map((e) => e.eventData.type).reverse();
@@ -88,10 +90,28 @@ describe('order cancellation', () => {
     expect((await call(sandbox, 'PUT', `/orders/${session.order.id}/cancellation`)).status).toBe(200);
   });
 
-  it('cancels an order still awaiting authorization', async () => {
+  // "Only orders in requires_capture or canceled status can be cancelled" (409 order.cannot-cancel,
+  // https://en.docs.smartpay.co/reference/cancel-order).
+  it('refuses to cancel an order still awaiting authorization with 409 order.cannot-cancel (cancel-order reference)', async () => {
     const sandbox = newSandbox();
     const session = await createSession(sandbox);
-    expect((await call(sandbox, 'PUT', `/orders/${session.order.id}/cancellation`)).body.status).toBe('canceled');
+    const refused = await call(sandbox, 'PUT', `/orders/${session.order.id}/cancellation`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ statusCode: 409, errorCode: 'order.cannot-cancel' });
+    expect((await call(sandbox, 'GET', `/orders/${session.order.id}`)).body.status).toBe('requires_authorization');
+    expect((await sandbox.snapshot()).events).toEqual([]);
+    const soft = await createSession(sandbox);
+    await sandbox.completeCheckout(soft.id, 'soft-decline');
+    expect((await call(sandbox, 'PUT', `/orders/${soft.order.id}/cancellation`)).body.errorCode).toBe('order.cannot-cancel');
+  });
+
+  it('cancels a partly captured order (cancelRemainder manual)', async () => {
+    const sandbox = newSandbox();
+    const session = await createSession(sandbox, { captureMethod: 'manual' });
+    await sandbox.completeCheckout(session.id, 'approve');
+    await call(sandbox, 'POST', '/payments', { body: { order: session.order.id, amount: 1000, currency: 'JPY', cancelRemainder: 'manual' } });
+    const canceled = await call(sandbox, 'PUT', `/orders/${session.order.id}/cancellation`);
+    expect(canceled.body).toMatchObject({ status: 'canceled', payments: [expect.stringMatching(/^payment_test_/)] });
   });
 
   it('refuses to cancel a succeeded or rejected order with 409 order.cannot-cancel', async () => {
@@ -107,14 +127,63 @@ describe('order cancellation', () => {
     expect((await call(sandbox, 'PUT', '/orders/order_test_nope/cancellation')).body.errorCode).toBe('order.not-found');
   });
 
-  it('cancels a manual-capture order once its hold has expired', async () => {
+});
+
+// An authorization holds up to 7 days, after which the order becomes canceled (https://en.docs.smartpay.co/docs/manual-capture,
+// https://en.docs.smartpay.co/docs/capture-an-order; API.md §4.2): at expiry, by the background timer, not when it is next read.
+describe('authorization expiry', () => {
+  it('cancels the order at expiry from the background timer, with order.canceled, without any request', async () => {
     let now = 1_700_000_000_000;
-    const sandbox = newSandbox({ now: () => now });
+    const sandbox = newSandbox({ now: () => now, expiryPollIntervalMs: 10 });
     const session = await createSession(sandbox, { captureMethod: 'manual' });
     await sandbox.completeCheckout(session.id, 'approve');
-    now += 7 * 24 * 60 * 60 * 1000;
+    now += HOLD_MS - 1;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await sandbox.snapshot()).orders[0]!.status).toBe('requires_capture');
+    now += 1;
+    await vi.waitFor(async () => expect((await sandbox.snapshot()).orders[0]!.status).toBe('canceled'), { timeout: 2_000 });
+    expect(await eventTypes(sandbox)).toEqual(['order.authorized', 'order.canceled']);
+    const event = (await sandbox.snapshot()).events[0]!;
+    expect(event.eventData.data).toMatchObject({ id: session.order.id, status: 'canceled', updatedAt: now });
+  });
+
+  it('leaves reads alone: the order is canceled by the expiry run, once', async () => {
+    let now = 1_700_000_000_000;
+    const sandbox = newSandbox({ now: () => now, deliveryPollIntervalMs: 0 });
+    const session = await createSession(sandbox, { captureMethod: 'manual' });
+    await sandbox.completeCheckout(session.id, 'approve');
+    now += HOLD_MS + 1;
+    expect((await call(sandbox, 'GET', `/orders/${session.order.id}`)).body.status).toBe('requires_capture');
+    expect((await call(sandbox, 'GET', '/orders')).body.data[0].status).toBe('requires_capture');
+    expect(await eventTypes(sandbox)).toEqual(['order.authorized']);
+    expect(await Promise.all([sandbox.expireAuthorizations(), sandbox.expireAuthorizations()])).toEqual(expect.arrayContaining([1, 0]));
+    expect(await sandbox.expireAuthorizations()).toBe(0);
     expect((await call(sandbox, 'GET', `/orders/${session.order.id}`)).body.status).toBe('canceled');
     expect(await eventTypes(sandbox)).toEqual(['order.authorized', 'order.canceled']);
+  });
+
+  it('never captures past the hold, even before the expiry run', async () => {
+    let now = 1_700_000_000_000;
+    const sandbox = newSandbox({ now: () => now, deliveryPollIntervalMs: 0 });
+    const session = await createSession(sandbox, { captureMethod: 'manual' });
+    await sandbox.completeCheckout(session.id, 'approve');
+    now += HOLD_MS;
+    const capture = await call(sandbox, 'POST', '/payments', { body: { order: session.order.id, amount: 2250, currency: 'JPY' } });
+    expect(capture.status).toBe(409);
+    expect(capture.body.errorCode).toBe('order.cannot-capture');
+    expect(await eventTypes(sandbox)).toEqual(['order.authorized', 'order.canceled']);
+    expect((await call(sandbox, 'PUT', `/orders/${session.order.id}/cancellation`)).body.status).toBe('canceled');
+    expect(await sandbox.expireAuthorizations()).toBe(0);
+  });
+
+  it('leaves succeeded orders alone', async () => {
+    let now = 1_700_000_000_000;
+    const sandbox = newSandbox({ now: () => now, deliveryPollIntervalMs: 0 });
+    const session = await createSession(sandbox);
+    await sandbox.completeCheckout(session.id, 'approve');
+    now += HOLD_MS * 2;
+    expect(await sandbox.expireAuthorizations()).toBe(0);
+    expect((await call(sandbox, 'GET', `/orders/${session.order.id}`)).body.status).toBe('succeeded');
   });
 });
 
@@ -204,6 +273,20 @@ describe('refunds', () => {
     expect((await call(sandbox, 'GET', `/refunds/${first.body.id}`)).body.id).toBe(first.body.id);
     expect((await call(sandbox, 'GET', '/refunds')).body.results).toBe(2);
     expect((await eventTypes(sandbox)).filter((t) => t === 'refund.created')).toHaveLength(2);
+  });
+
+  // sdk-go types.go `RefundCreate.Amount`: "If this is not set, the default will be the full unrefunded amount of the payment."
+  it('refunds what is left when amount is absent (sdk-go RefundCreate)', async () => {
+    const sandbox = newSandbox();
+    const payment = await paidPayment(sandbox);
+    await call(sandbox, 'POST', '/refunds', refund(payment, 250));
+    const rest = await call(sandbox, 'POST', '/refunds', { body: { payment, currency: 'JPY', reason: 'fraudulent' } });
+    expect(rest.status).toBe(200);
+    expect(rest.body).toMatchObject({ amount: 2000, payment, status: 'succeeded' });
+    expect((await call(sandbox, 'GET', `/payments/${payment}`)).body.status).toBe('refunded');
+    const nothing = await call(sandbox, 'POST', '/refunds', { body: { payment, currency: 'JPY', reason: 'fraudulent' } });
+    expect(nothing.status).toBe(403);
+    expect(nothing.body.errorCode).toBe('amount.insufficient');
   });
 
   it('answers 404 payment.not-found for an unknown payment and validates reason', async () => {

@@ -130,6 +130,15 @@ export class MemoryStore implements SandboxStore {
     return earliest;
   }
 
+  async expiredAuthorizations(now: number): Promise<{ id: string; owner: string }[]> {
+    const due: { id: string; owner: string }[] = [];
+    for (const [id, row] of this.table('order')) {
+      const order = row.value as RecordMap['order'];
+      if (order.status === 'requires_capture' && order.expiresAt !== undefined && order.expiresAt <= now) due.push({ id, owner: row.owner });
+    }
+    return due;
+  }
+
   async purge({ before, keepEndpointsOf }: PurgeRequest): Promise<PurgeCounts> {
     const counts: PurgeCounts = { records: 0, deliveries: 0, idempotency: 0, rateLimits: 0 };
     for (const [kind, table] of this.state.tables) {

@@ -65,16 +65,18 @@ export interface NewOrderInput {
   description?: string;
   reference?: string;
   metadata?: Metadata;
-  customerInfo?: Record<string, unknown>;
   shippingInfo: ShippingInfo;
 }
 
-/** Stores a new `requires_authorization` order with its line items. */
+/**
+ * Stores a new `requires_authorization` order with its line items; `extra` may carry its `tokenId` and the
+ * warnings of its request (kept with the order for the dashboard).
+ */
 export async function createOrderRecord(
   core: SandboxCore,
   mode: Mode,
   input: NewOrderInput,
-  extra: Pick<OrderRecord, 'tokenId'> = {},
+  extra: Pick<OrderRecord, 'tokenId' | 'sandboxWarnings'> = {},
 ): Promise<OrderRecord> {
   const now = core.now();
   const lineItems: string[] = [];
@@ -92,10 +94,10 @@ export async function createOrderRecord(
     description: input.description,
     reference: input.reference,
     metadata: input.metadata ?? {},
-    customerInfo: input.customerInfo ?? {},
     shippingInfo: input.shippingInfo,
     lineItems,
     payments: [],
+    discounts: [],
     ...extra,
   };
   await core.store.put('order', order);

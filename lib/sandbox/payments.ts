@@ -1,9 +1,10 @@
 import { collection } from './collection';
 import { ok, type Handler, type SandboxCore } from './core';
 import { ApiError } from './errors';
+import { apiObject, paymentView, wantsExpand } from './expand';
 import { newId } from './ids';
 import { listForMode, loadForMode } from './load';
-import { loadOrder } from './orders';
+import { loadOrderForWrite } from './orders';
 import type { OrderRecord, PaymentRecord } from './types';
 import { createPaymentSchema, parseBody, updateObjectSchema } from './validation';
 
@@ -13,12 +14,24 @@ export async function capturedAmount(core: SandboxCore, order: OrderRecord): Pro
   return total;
 }
 
-/** Stores a processed payment on an order and emits `payment.created`; the order's new state is the caller's. */
+/**
+ * `lineItems` of a capture or refund that are not line items of `order`: accepted with a warning, as
+ * Smartpay does not document what it does with them ("the IDs of the Line Items of the original order").
+ */
+export function foreignLineItemWarnings(order: OrderRecord, lineItems: string[]): string[] {
+  return lineItems.flatMap((id, index) =>
+    order.lineItems.includes(id)
+      ? []
+      : [`lineItems.${index} (${id.slice(0, 60)}) is not a line item of order ${order.id}; what Smartpay does with it is not documented`],
+  );
+}
+
+/** Stores a processed payment on an order; the order's new state and the event are the caller's. */
 export async function recordPayment(
   core: SandboxCore,
   order: OrderRecord,
   amount: number,
-  extra: Pick<PaymentRecord, 'reference' | 'description' | 'metadata' | 'lineItems'>,
+  extra: Pick<PaymentRecord, 'reference' | 'description' | 'metadata' | 'lineItems' | 'sandboxWarnings'>,
 ): Promise<{ payment: PaymentRecord; order: OrderRecord }> {
   const now = core.now();
   const payment: PaymentRecord = {
@@ -40,10 +53,11 @@ export async function recordPayment(
 /**
  * Captures part or all of a `requires_capture` order. `cancelRemainder: automatic` (default) ends
  * capturing and the order becomes `succeeded`; `manual` leaves it capturable until the total is reached.
+ * An order whose authorization has expired is canceled first (and so cannot be captured).
  */
 export const createPayment: Handler = async ({ core, mode, body }) => {
   const input = parseBody(createPaymentSchema, body);
-  const order = await loadOrder(core, input.order, mode);
+  const order = await loadOrderForWrite(core, input.order, mode);
   if (order.status !== 'requires_capture') {
     throw new ApiError(409, 'order.cannot-capture', `An order with status ${order.status} cannot be captured`);
   }
@@ -53,29 +67,34 @@ export const createPayment: Handler = async ({ core, mode, body }) => {
       { path: 'amount', message: `must be at most ${remaining}` },
     ]);
   }
+  const lineItems = input.lineItems ?? [];
+  const warnings = foreignLineItemWarnings(order, lineItems);
   const { payment, order: updated } = await recordPayment(core, order, input.amount, {
     reference: input.reference,
     description: input.description,
     metadata: input.metadata ?? {},
-    lineItems: input.lineItems ?? [],
+    lineItems,
+    ...(warnings.length > 0 ? { sandboxWarnings: warnings } : {}),
   });
   const done = (input.cancelRemainder ?? 'automatic') === 'automatic' || input.amount === remaining;
   const final: OrderRecord = done ? { ...updated, status: 'succeeded' } : updated;
   await core.store.put('order', final);
-  await core.emit('payment.created', payment.test, payment);
-  return ok(payment);
+  await core.emit('payment.created', payment.test, apiObject(payment));
+  return ok(apiObject(payment), warnings);
 };
 
-export const getPayment: Handler = async ({ core, mode, params }) =>
-  ok(await loadForMode(core.store, 'payment', params.id ?? '', mode));
+export const getPayment: Handler = async ({ core, mode, params, query }) =>
+  ok(await paymentView(core.store, await loadForMode(core.store, 'payment', params.id ?? '', mode), wantsExpand(query)));
 
 export const updatePayment: Handler = async ({ core, mode, params, body }) => {
   const input = parseBody(updateObjectSchema, body);
   const payment = await loadForMode(core.store, 'payment', params.id ?? '', mode);
   const updated: PaymentRecord = { ...payment, ...input, metadata: input.metadata ?? payment.metadata, updatedAt: core.now() };
   await core.store.put('payment', updated);
-  return ok(updated);
+  return ok(apiObject(updated));
 };
 
-export const listPayments: Handler = async ({ core, mode, query }) =>
-  ok(await collection(await listForMode(core.store, 'payment', mode), query, (payment) => payment));
+export const listPayments: Handler = async ({ core, mode, query }) => {
+  const expand = wantsExpand(query);
+  return ok(await collection(await listForMode(core.store, 'payment', mode), query, (payment) => paymentView(core.store, payment, expand)));
+};

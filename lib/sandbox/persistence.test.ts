@@ -107,4 +107,17 @@ describe('two sandbox instances on one database', () => {
     expect(state.deliveries.every((delivery) => delivery.state === 'succeeded' && delivery.attempts.length === 1)).toBe(true);
     expect(received.sort()).toEqual(state.events.map((event) => event.id).sort());
   });
+
+  it('cancels an expired authorization once, with one order.canceled, when both expire at the same time', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    sandboxes = [0, 1].map(() => newSandbox({ store: dbStoreOn(handle), now: () => now, deliveryPollIntervalMs: 0 }));
+    const session = await createSession(sandboxes[0]!, { captureMethod: 'manual' });
+    await sandboxes[1]!.completeCheckout(session.id, 'approve');
+    now += 7 * 24 * 60 * 60 * 1000;
+    const counts = await Promise.all([...sandboxes, ...sandboxes].map((sandbox) => sandbox.expireAuthorizations()));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(1);
+    const state = await sandboxes[0]!.snapshot();
+    expect(state.orders[0]!.status).toBe('canceled');
+    expect(state.events.filter((event) => event.eventData.type === 'order.canceled')).toHaveLength(1);
+  });
 });

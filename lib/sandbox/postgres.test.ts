@@ -69,6 +69,21 @@ describe.skipIf(!databaseUrl)('two pools on one PostgreSQL', () => {
     expect([...received].sort()).toEqual(state.events.map((event) => event.id).sort());
   });
 
+  it('cancels an expired authorization once across both pools', async () => {
+    let now = Date.now();
+    const timed = handles.map((handle) => newSandbox({ store: dbStoreOn(handle), now: () => now, deliveryPollIntervalMs: 0 }));
+    const session = await createSession(timed[0]!, { captureMethod: 'manual' });
+    await timed[1]!.completeCheckout(session.id, 'approve');
+    now += 7 * 24 * 60 * 60 * 1000;
+    const counts = await Promise.all([...timed, ...timed].map((sandbox) => sandbox.expireAuthorizations()));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(1);
+    const state = await timed[0]!.snapshot();
+    expect(state.orders.find((order) => order.id === session.order.id)!.status).toBe('canceled');
+    const canceled = state.events.filter((event) => event.eventData.type === 'order.canceled');
+    expect(canceled.filter((event) => (event.eventData.data as { id: string }).id === session.order.id)).toHaveLength(1);
+    await Promise.all(timed.map((sandbox) => sandbox.close()));
+  });
+
   it('keeps objects to their key across both', async () => {
     const theirs = await call(sandboxes[0]!, 'POST', '/checkout-sessions', { key: OTHER_KEY, body: validSessionBody() });
     expect((await call(sandboxes[1]!, 'GET', `/checkout-sessions/${theirs.body.id}`, { key: OTHER_KEY })).status).toBe(200);

@@ -14,8 +14,7 @@ const refuse = async (): Promise<never> => {
 
 /**
  * A view of a store that reads without taking the exclusive section and refuses every write, so reads
- * (most of the API's traffic) run side by side; the rare read that must write (an authorization that
- * has just expired) is run again inside the section.
+ * (most of the API's traffic) run side by side; a read that turns out to write is run again inside the section.
  */
 export function readOnlyView(store: SandboxStore): SandboxStore {
   return {
@@ -25,6 +24,7 @@ export function readOnlyView(store: SandboxStore): SandboxStore {
     list: (kind) => store.list(kind),
     getIdempotency: (key) => store.getIdempotency(key),
     nextPendingDeliveryAt: () => store.nextPendingDeliveryAt(),
+    expiredAuthorizations: (now) => store.expiredAuthorizations(now),
     put: refuse,
     delete: refuse,
     putIdempotency: refuse,

@@ -8,8 +8,9 @@ describe('reads', () => {
   it('answer while a write holds the exclusive section', async () => {
     const store = new MemoryStore();
     const sandbox = newSandbox({ store });
-    const created = await sandbox.handle(apiRequest('POST', '/checkout-sessions', { body: validSessionBody() }));
+    const created = await sandbox.handle(apiRequest('POST', '/checkout-sessions', { body: { ...validSessionBody(), captureMethod: 'manual' } }));
     const session = (await created.json()) as { id: string; order: { id: string } };
+    await sandbox.completeCheckout(session.id, 'approve');
 
     let release!: () => void;
     const held = store.exclusive(() => new Promise<void>((resolve) => (release = resolve)));
@@ -26,9 +27,9 @@ describe('reads', () => {
     expect((await write).status).toBe(200);
   });
 
-  it('run a read that must write (an expired authorization) inside the exclusive section', async () => {
+  it('never write: an order past its hold stays as it is until the expiry run cancels it', async () => {
     let now = Date.UTC(2026, 0, 1);
-    const sandbox = newSandbox({ now: () => now });
+    const sandbox = newSandbox({ now: () => now, deliveryPollIntervalMs: 0 });
     const created = await sandbox.handle(
       apiRequest('POST', '/checkout-sessions', { body: { ...validSessionBody(), captureMethod: 'manual' } }),
     );
@@ -37,7 +38,10 @@ describe('reads', () => {
     now += 8 * 24 * 60 * 60 * 1000;
     const answers = await Promise.all([1, 2, 3].map(() => sandbox.handle(apiRequest('GET', `/orders/${session.order.id}`))));
     const statuses = await Promise.all(answers.map(async (r) => ((await r.json()) as { status: string }).status));
-    expect(statuses).toEqual(['canceled', 'canceled', 'canceled']);
+    expect(statuses).toEqual(['requires_capture', 'requires_capture', 'requires_capture']);
+    expect((await sandbox.getSessionForCheckout(session.id))?.kind).toBe('order');
+    expect((await sandbox.snapshot()).events.map((e) => e.eventData.type)).toEqual(['order.authorized']);
+    expect(await sandbox.expireAuthorizations()).toBe(1);
     const events = (await sandbox.snapshot()).events.filter((e) => e.eventData.type === 'order.canceled');
     expect(events).toHaveLength(1);
   });

@@ -6,6 +6,10 @@ import { createPayment, getPayment, listPayments, updatePayment } from './paymen
 import { createRefund, getRefund, listRefunds, updateRefund } from './refunds';
 import type { RouteInfo } from './simulate';
 import { createOrder } from './token-orders';
+import { createCoupon, getCoupon, listCoupons, updateCoupon } from './coupons';
+import { loginConsumer } from './consumers';
+import { createPromotionCode, getPromotionCode, listPromotionCodes, updatePromotionCode } from './promotion-codes';
+import { approveTokenAsShopper, authorizeOrderAsShopper } from './shopper-actions';
 import { deleteToken, disableToken, enableToken, getToken, listTokens } from './tokens';
 import {
   createWebhookEndpoint,
@@ -19,6 +23,8 @@ interface Route extends RouteInfo {
   /** Path segments after the API prefix; `:id` matches one segment. */
   path: string[];
   handler: Handler;
+  /** Authenticates a test consumer instead of a secret key (consumer-api.ts). */
+  consumer?: boolean;
 }
 
 const route = (method: string, path: string, resource: string, handler: Handler, action?: string): Route => ({
@@ -27,6 +33,12 @@ const route = (method: string, path: string, resource: string, handler: Handler,
   resource,
   handler,
   action,
+});
+
+/** A route of the shopper's side, run by consumer-api.ts. */
+const consumerRoute = (method: string, path: string, resource: string, handler: Handler, action?: string): Route => ({
+  ...route(method, path, resource, handler, action),
+  consumer: true,
 });
 
 const ROUTES: Route[] = [
@@ -56,6 +68,17 @@ const ROUTES: Route[] = [
   route('PATCH', 'webhook-endpoints/:id', 'webhook-endpoint', updateWebhookEndpoint),
   route('DELETE', 'webhook-endpoints/:id', 'webhook-endpoint', deleteWebhookEndpoint),
   route('POST', 'testing/checkout-sessions/:id/outcome', 'checkout-session', setCheckoutOutcome, 'outcome'),
+  route('POST', 'coupons', 'coupon', createCoupon),
+  route('GET', 'coupons', 'coupon', listCoupons),
+  route('GET', 'coupons/:id', 'coupon', getCoupon),
+  route('PATCH', 'coupons/:id', 'coupon', updateCoupon),
+  route('POST', 'promotion-codes', 'promotion-code', createPromotionCode),
+  route('GET', 'promotion-codes', 'promotion-code', listPromotionCodes),
+  route('GET', 'promotion-codes/:id', 'promotion-code', getPromotionCode),
+  route('PATCH', 'promotion-codes/:id', 'promotion-code', updatePromotionCode),
+  consumerRoute('POST', 'consumers/auth/login', 'consumer', loginConsumer, 'login'),
+  consumerRoute('POST', 'orders/:id/authorizations', 'order', authorizeOrderAsShopper, 'authorization'),
+  consumerRoute('PUT', 'tokens/:id/approve', 'token', approveTokenAsShopper, 'approve'),
 ];
 
 export interface RouteMatch {

@@ -13,7 +13,9 @@ import {
 } from './hosted-checkout';
 import { fingerprint, REPLAY_HEADER, withIdempotency, type StoredAnswer } from './idempotency';
 import { isIdOf } from './ids';
+import { handleShopperRequest, matchShopperRoute, type ShopperPipeline } from './consumer-api';
 import { MemoryStore } from './memory-store';
+import { expireIfDue } from './orders';
 import { ownerOf } from './owner';
 import type { SandboxRateLimiter } from './rate-limit';
 import { readOnlyView, WriteNeeded } from './read-only-store';
@@ -47,6 +49,11 @@ export interface SandboxOptions {
   deliveryRetryDelaysMs?: number[];
   /** How often to look for due webhook deliveries (ms); 0 polls only after changes and in `flushDeliveries`. */
   deliveryPollIntervalMs?: number;
+  /**
+   * How often to look for authorizations past their hold (ms, default 1000); they are canceled then. No timer
+   * when `deliveryPollIntervalMs` is 0 (then only `expireAuthorizations()` does it).
+   */
+  expiryPollIntervalMs?: number;
   store?: SandboxStore;
 }
 
@@ -74,18 +81,32 @@ export interface Sandbox {
   purge(before: number): Promise<PurgeCounts | undefined>;
   /** Resolves when no webhook delivery is pending any more (retries included). */
   flushDeliveries(): Promise<void>;
+  /**
+   * Cancels every `requires_capture` order whose authorization hold has ended (`expiresAt` ≤ now), emitting
+   * `order.canceled`; what the background timer runs. Answers how many orders it canceled.
+   */
+  expireAuthorizations(): Promise<number>;
   /** Id of the shop's own, automatically registered webhook endpoint. */
   shopWebhookEndpointId(): Promise<string>;
-  /** Stops the delivery poller and waits for attempts in flight; the store stays as it is. */
+  /** Stops the delivery poller and the expiry timer and waits for work in flight; the store stays as it is. */
   close(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** One header per thing the sandbox accepted although Smartpay might refuse it (sandbox extension). */
+export const WARNING_HEADER = 'Sandbox-Warning';
+export const DEFAULT_EXPIRY_POLL_INTERVAL_MS = 1_000;
+
+/** A header value: printable ASCII only (a warning may quote what the caller sent), at most 500 characters. */
+const headerText = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 500);
+
 function answerResponse(answer: StoredAnswer, replayed: boolean): Response {
-  const headers: Record<string, string> = replayed ? { [REPLAY_HEADER]: 'true' } : {};
+  const headers = new Headers(replayed ? { [REPLAY_HEADER]: 'true' } : {});
+  for (const warning of answer.warnings ?? []) headers.append(WARNING_HEADER, headerText(warning));
   if (answer.status === 204 || answer.body === '') return new Response(null, { status: answer.status, headers });
-  return new Response(answer.body, { status: answer.status, headers: { 'Content-Type': 'application/json', ...headers } });
+  headers.set('Content-Type', 'application/json');
+  return new Response(answer.body, { status: answer.status, headers });
 }
 
 function internalError(error: unknown): Response {
@@ -171,6 +192,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   ready.then(
     () => {
       if (pollIntervalMs > 0) dispatcher.start();
+      if (pollIntervalMs > 0) scheduleExpiry();
     },
     (error: unknown) => console.error('[sandbox] could not start', error),
   );
@@ -186,11 +208,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     });
   }
 
+  /** The consumer routes authenticate a test consumer instead of a secret key (consumer-api.ts). */
+  const shopper: ShopperPipeline = { store, now, exclusive, limit };
+
   async function handle(request: Request): Promise<Response> {
     try {
       await ready;
       const url = new URL(request.url);
       const method = request.method.toUpperCase();
+      const shopperRoute = matchShopperRoute(method, url.pathname, API_PREFIX);
+      if (shopperRoute) return await handleShopperRequest(shopper, request, shopperRoute);
       const caller = authenticate(request.headers.get('authorization'));
       const owner = ownerOf(caller.apiKey);
       await limit(owner, request.headers);
@@ -212,10 +239,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       const run = async (core: SandboxCore): Promise<StoredAnswer> => {
         try {
           const result = await match.route.handler({ core, mode: caller.mode, params: match.params, query: url.searchParams, body });
-          return { status: result.status, body: result.body === undefined ? '' : JSON.stringify(result.body) };
+          return {
+            status: result.status,
+            body: result.body === undefined ? '' : JSON.stringify(result.body),
+            ...(result.warnings?.length ? { warnings: result.warnings } : {}),
+          };
         } catch (error) {
-          if (error instanceof ApiError) return { status: error.statusCode, body: JSON.stringify(error.toBody()) };
-          throw error;
+          if (!(error instanceof ApiError)) throw error;
+          // A request that failed validation never ran: its answer is not kept under an Idempotency-Key.
+          const kept = error.isValidationFailure ? { keep: false } : {};
+          return { status: error.statusCode, body: JSON.stringify(error.toBody()), ...kept };
         }
       };
 
@@ -237,6 +270,38 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (error instanceof ApiError) return errorResponse(error);
       return internalError(error);
     }
+  }
+
+  /**
+   * Authorizations past their hold become `canceled` at expiry, whether or not anyone reads the order: every
+   * process looks on a timer. The candidates are found without the lock; each is re-read and canceled inside
+   * its owner's exclusive section (one transaction under the advisory lock on PostgreSQL), so with several
+   * processes on one database each order is canceled, and its `order.canceled` emitted, once.
+   */
+  async function expireAuthorizations(): Promise<number> {
+    let canceled = 0;
+    for (const { id, owner } of await store.expiredAuthorizations(now())) {
+      const changed = await exclusive(owner, async (core) => {
+        const order = await core.store.get('order', id);
+        return order !== undefined && (await expireIfDue(core, order)) !== order;
+      });
+      if (changed) canceled += 1;
+    }
+    return canceled;
+  }
+
+  const expiryIntervalMs = options.expiryPollIntervalMs ?? DEFAULT_EXPIRY_POLL_INTERVAL_MS;
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  let expiring: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  function scheduleExpiry(): void {
+    if (closed) return;
+    expiryTimer = setTimeout(() => {
+      expiring = expireAuthorizations()
+        .catch((error: unknown) => console.error('[sandbox] could not expire authorizations', error))
+        .finally(scheduleExpiry);
+    }, expiryIntervalMs);
+    expiryTimer.unref?.();
   }
 
   /** The owner of a session, for the hosted page (which anyone holding the id may use). */
@@ -276,7 +341,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       await ready;
       await dispatcher.flush();
     },
+    async expireAuthorizations() {
+      await ready;
+      return expireAuthorizations();
+    },
     shopWebhookEndpointId: () => ready,
-    close: () => dispatcher.stop(),
+    async close() {
+      closed = true;
+      if (expiryTimer) clearTimeout(expiryTimer);
+      await expiring;
+      await dispatcher.stop();
+    },
   };
 }

@@ -10,7 +10,6 @@ describe('failures on demand', () => {
 
   it.each([
     ['400', 400, 'request.invalid'],
-    ['401', 401, 'request.unauthorized'],
     ['404', 404, 'checkout-session.not-found'],
     ['409', 409, 'checkout-session.conflict'],
     ['429', 429, 'request.too-many-requests'],
@@ -24,6 +23,15 @@ describe('failures on demand', () => {
     expect(result.body).toMatchObject({ statusCode: status, errorCode });
     expect(Array.isArray(result.body.details)).toBe(true);
     if (scenario === '429') expect(result.response.headers.get('retry-after')).toBe('1');
+    expect((await sandbox.snapshot()).checkoutSessions).toHaveLength(0);
+  });
+
+  it('header 401 answers the 401 body of sdk-go N401 and creates nothing', async () => {
+    const sandbox = newSandbox();
+    const result = await call(sandbox, 'POST', '/checkout-sessions', { body: validSessionBody(), ...simulate('401') });
+    expect(result.status).toBe(401);
+    expect(result.body).toEqual({ statusCode: 401, scheme: 'Basic', realm: 'Smartpay sandbox' });
+    expect(result.response.headers.get('www-authenticate')).toBe('Basic realm="Smartpay sandbox"');
     expect((await sandbox.snapshot()).checkoutSessions).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-import { ApiError, JSON_HEADERS } from './errors';
+import { ApiError, JSON_HEADERS, UnauthorizedError } from './errors';
 
 /** Failures on demand: chosen by the `Sandbox-Simulate` header or a `+sandbox_<scenario>@` e-mail. */
 
@@ -79,7 +79,7 @@ export function simulatedResponse(scenario: Scenario, route: RouteInfo): Respons
       ]);
       break;
     case '401':
-      failure = error(401, 'request.unauthorized', 'Invalid API key');
+      failure = new UnauthorizedError(`Invalid API key (${simulated})`);
       break;
     case '404':
       failure = error(404, notFoundCode(route), 'Not found');

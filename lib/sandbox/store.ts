@@ -66,6 +66,11 @@ export interface SandboxStore {
   /** The earliest `nextAttemptAt` of all pending deliveries (claimed or not), if any is pending. */
   nextPendingDeliveryAt(): Promise<number | undefined>;
   /**
+   * Orders of every owner still `requires_capture` whose `expiresAt` is at or before `now` (sandbox time),
+   * with their owners: the candidates of the background expiry, which re-reads each in an exclusive section.
+   */
+  expiredAuthorizations(now: number): Promise<{ id: string; owner: string }[]>;
+  /**
    * Deletes records, deliveries and idempotency entries created before `before`, and rate-limit counters
    * whose window ended before it. Answers `undefined` when another process is purging at that moment.
    */

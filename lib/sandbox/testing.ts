@@ -67,8 +67,8 @@ export function validSessionBody(): Record<string, unknown> {
     customerInfo: { emailAddress: 'taro@example.com', firstName: 'Taro' },
     items: [
       { name: 'Tea', amount: 1000, quantity: 2, currency: 'JPY' },
-      { kind: 'discount', name: 'Coupon', amount: 100 },
-      { kind: 'tax', name: 'Consumption tax', amount: 150 },
+      { kind: 'discount', name: 'Coupon', amount: 100, currency: 'JPY' },
+      { kind: 'tax', name: 'Consumption tax', amount: 150, currency: 'JPY' },
     ],
     shippingInfo: {
       address: { line1: '1-2-3 Akasaka', locality: 'Minato-ku', administrativeArea: '東京都', postalCode: '107-0052', country: 'JP' },

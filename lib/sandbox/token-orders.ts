@@ -4,7 +4,7 @@ import { ApiError, notFound } from './errors';
 import { orderView } from './expand';
 import { isIdOf } from './ids';
 import { createOrderRecord } from './order-records';
-import { createOrderSchema, parseBody } from './validation';
+import { createOrderSchema, orderWarnings, parseBody } from './validation';
 
 /**
  * `POST /orders`: an order charged to an `active` token, authorized at once (no shopper step),
@@ -20,8 +20,12 @@ export const createOrder: Handler = async ({ core, mode, body }) => {
       { path: 'token', message: `is ${token.status}, not active` },
     ]);
   }
-  const order = await createOrderRecord(core, mode, input, { tokenId: token.id });
+  const warnings = orderWarnings(input);
+  const order = await createOrderRecord(core, mode, input, {
+    tokenId: token.id,
+    ...(warnings.length > 0 ? { sandboxWarnings: warnings } : {}),
+  });
   const authorized = await authorizeOrder(core, order);
   await core.emit('token.used', token.test, token);
-  return ok(await orderView(core.store, authorized, true));
+  return ok(await orderView(core.store, authorized, true), warnings);
 };

@@ -117,18 +117,41 @@ describe('token endpoints', () => {
     const sandbox = newSandbox();
     const first = await createTokenSession(sandbox, { reference: 'a' });
     const second = await createTokenSession(sandbox, { reference: 'b' });
+    for (const session of [first, second]) await sandbox.completeCheckout(session.id, 'approve');
     const page1 = (await call(sandbox, 'GET', '/tokens?maxResults=1')).body;
     expect(page1).toMatchObject({ object: 'collection', pageToken: '', maxResults: 1, results: 1 });
     expect(page1.data[0].id).toBe(second.token.id);
     const page2 = (await call(sandbox, 'GET', `/tokens?maxResults=1&pageToken=${page1.nextPageToken}`)).body;
     expect(page2.data[0].id).toBe(first.token.id);
     expect(page2.nextPageToken).toBeUndefined();
-    expect((await call(sandbox, 'GET', `/tokens/${first.token.id}`)).body).toEqual(first.token);
+    expect((await call(sandbox, 'GET', `/tokens/${first.token.id}`)).body).toMatchObject({ id: first.token.id, status: 'active', reference: 'a' });
     const other = await call(sandbox, 'GET', `/tokens/${first.token.id}`, { key: LIVE_KEY });
     expect(other.status).toBe(404);
     expect(other.body.errorCode).toBe('token.not-found');
     expect((await call(sandbox, 'GET', '/tokens', { key: LIVE_KEY })).body.data).toEqual([]);
     expect((await call(sandbox, 'GET', '/tokens/paytok_test_AAAAAAAAAAAAAAAAAAAAAA')).body.errorCode).toBe('token.not-found');
+  });
+
+  // "We will only return the list of all active and disabled tokens. We do not return the tokens that have been
+  // deleted." (https://en.docs.smartpay.co/docs/token-management)
+  it('lists only active and disabled tokens, never deleted ones (token-management guide)', async () => {
+    const sandbox = newSandbox();
+    const pending = await createTokenSession(sandbox, { reference: 'pending' });
+    const rejected = await createTokenSession(sandbox, { reference: 'rejected' });
+    await sandbox.completeCheckout(rejected.id, 'decline');
+    const active = await activeToken(sandbox);
+    const disabled = await activeToken(sandbox);
+    await call(sandbox, 'PUT', `/tokens/${disabled}/disable`);
+    const deleted = await activeToken(sandbox);
+    expect((await call(sandbox, 'DELETE', `/tokens/${deleted}`)).status).toBe(204);
+    const list = (await call(sandbox, 'GET', '/tokens')).body;
+    expect(list.data.map((token: Json) => [token.id, token.status])).toEqual([
+      [disabled, 'disabled'],
+      [active, 'active'],
+    ]);
+    expect(list.results).toBe(2);
+    expect((await call(sandbox, 'GET', `/tokens/${pending.token.id}`)).body.status).toBe('requires_authorization');
+    expect((await call(sandbox, 'GET', `/tokens/${rejected.token.id}`)).body.status).toBe('rejected');
   });
 
   it('disables and enables active tokens with empty 200 answers and events', async () => {
@@ -165,7 +188,7 @@ describe('token endpoints', () => {
     const deleted = await call(sandbox, 'DELETE', `/tokens/${id}`);
     expect(deleted.status).toBe(204);
     expect(deleted.body).toBeUndefined();
-    expect((await call(sandbox, 'GET', `/tokens/${id}`)).body.status).toBe('deleted');
+    expect((await call(sandbox, 'GET', `/tokens/${id}`)).body.errorCode).toBe('token.not-found');
     expect((await call(sandbox, 'DELETE', `/tokens/${id}`)).body.errorCode).toBe('token.not-found');
     expect((await call(sandbox, 'PUT', `/tokens/${id}/enable`)).status).toBe(404);
     expect((await eventTypes(sandbox)).at(-1)).toBe('token.deleted');
@@ -181,7 +204,10 @@ describe('POST /orders with a token', () => {
     const token = await activeToken(sandbox);
     const { status, body } = await call(sandbox, 'POST', '/orders', { body: orderBody(token) });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ object: 'order', status: 'succeeded', amount: 2250, tokenId: token, reference: 'order-1', captureMethod: 'automatic' });
+    expect(body).toMatchObject({ object: 'order', status: 'succeeded', amount: 2250, tokenId: token, reference: 'order-1', discounts: [] });
+    // sdk-go types.go `OrderExpanded` has `tokenId` but neither `captureMethod` nor `customerInfo`.
+    expect(body).not.toHaveProperty('captureMethod');
+    expect(body).not.toHaveProperty('customerInfo');
     expect(body.id).toMatch(/^order_test_/);
     expect(body.expiresAt).toBe(now + 7 * 24 * 60 * 60 * 1000);
     expect(body.payments[0]).toMatchObject({ object: 'payment', status: 'processed', amount: 2250 });
@@ -231,7 +257,7 @@ describe('POST /orders with a token', () => {
       expect(answer.body.errorCode).toBe('request.invalid');
       return answer.body.details.map((d: { path: string }) => d.path);
     };
-    expect(await paths(orderBody(token, { amount: 1 }))).toEqual(['amount']);
+    expect(await paths(orderBody(token, { amount: -1 }))).toEqual(['amount']);
     expect(await paths(orderBody(token, { items: [] }))).toContain('items');
     expect(await paths(orderBody(token, { currency: 'USD', captureMethod: 'autommatic' }))).toEqual(['currency', 'captureMethod']);
     const withoutToken = orderBody(token);
@@ -242,7 +268,17 @@ describe('POST /orders with a token', () => {
     expect(await paths(noShipping)).toContain('shippingInfo');
     const noCustomer = orderBody(token);
     delete noCustomer.customerInfo;
-    expect((await call(sandbox, 'POST', '/orders', { body: noCustomer })).body.customerInfo).toEqual({});
+    expect((await call(sandbox, 'POST', '/orders', { body: noCustomer })).status).toBe(200);
+  });
+
+  it('accepts an amount other than the items with a Sandbox-Warning kept on the order (API.md §3.7)', async () => {
+    const sandbox = newSandbox();
+    const token = await activeToken(sandbox);
+    const { status, body, response } = await call(sandbox, 'POST', '/orders', { body: orderBody(token, { amount: 2000 }) });
+    expect(status).toBe(200);
+    expect(body.amount).toBe(2000);
+    expect(response.headers.get('sandbox-warning')).toMatch(/^amount 2000 differs/);
+    expect((await sandbox.snapshot()).orders[0]!.sandboxWarnings).toHaveLength(1);
   });
 
   it('replays with the same Idempotency-Key and creates one order', async () => {

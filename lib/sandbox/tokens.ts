@@ -6,11 +6,21 @@ import type { Mode, TokenRecord, TokenStatus } from './types';
 
 /** The token endpoints (`/tokens`): read, enable, disable and delete tokens made by token-mode sessions. */
 
+/** A deleted token is 404 `token.not-found` (what Smartpay's SDK suites expect after `deleteToken`). */
 export const getToken: Handler = async ({ core, mode, params }) =>
-  ok(await loadForMode(core.store, 'token', params.id ?? '', mode));
+  ok(await loadTokenIn(core, params.id ?? '', mode, ['requires_authorization', 'active', 'rejected', 'disabled']));
 
-export const listTokens: Handler = async ({ core, mode, query }) =>
-  ok(await collection(await listForMode(core.store, 'token', mode), query, (token) => token));
+/**
+ * "We will only return the list of all active and disabled tokens. We do not return the tokens that have been
+ * deleted." (https://en.docs.smartpay.co/docs/token-management): `requires_authorization`, `rejected` and
+ * `deleted` tokens are left out of the list (the guide's "only"; `GET /tokens/{id}` still answers the first two).
+ */
+const LISTED_STATUSES: readonly TokenStatus[] = ['active', 'disabled'];
+
+export const listTokens: Handler = async ({ core, mode, query }) => {
+  const tokens = (await listForMode(core.store, 'token', mode)).filter((token) => LISTED_STATUSES.includes(token.status));
+  return ok(await collection(tokens, query, (token) => token));
+};
 
 /** A token in one of `allowed` statuses, else 404 `token.not-found` (as Smartpay answers for `requires_authorization`). */
 async function loadTokenIn(core: SandboxCore, id: string, mode: Mode, allowed: TokenStatus[]): Promise<TokenRecord> {

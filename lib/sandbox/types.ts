@@ -1,7 +1,8 @@
 /** Object shapes the sandbox stores and returns, following Smartpay's API objects. */
 
 export type Mode = 'test' | 'live';
-export type Metadata = Record<string, unknown>;
+/** Smartpay's metadata: string values only (https://en.docs.smartpay.co/reference/metadata, sdk-node src/types.ts `MetaData`). */
+export type Metadata = Record<string, string>;
 export type OrderStatus = 'requires_authorization' | 'requires_capture' | 'succeeded' | 'rejected' | 'canceled';
 export type CaptureMethod = 'automatic' | 'manual';
 export type ItemKind = 'product' | 'tax' | 'discount';
@@ -34,6 +35,11 @@ interface BaseRecord {
   test: boolean;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Sandbox-only, never in API answers or events: what the sandbox accepted although Smartpay might
+   * refuse it (rules Smartpay does not confirm), also sent as `Sandbox-Warning` headers and shown on the dashboard.
+   */
+  sandboxWarnings?: string[];
 }
 
 /** A normal session has an `order`; a token-mode session has a `token` instead. */
@@ -51,20 +57,27 @@ export interface CheckoutSessionRecord extends BaseRecord {
   metadata: Metadata;
 }
 
+/**
+ * A stored order. Its API form (`orderObject` in expand.ts) has the fields Smartpay's order shows (sdk-go
+ * `Order`/`OrderExpanded`, sdk-node `Order`, the order object's reference page); `captureMethod` and
+ * `sandboxWarnings` are the sandbox's own bookkeeping.
+ */
 export interface OrderRecord extends BaseRecord {
   object: 'order';
   amount: number;
   currency: 'JPY';
   status: OrderStatus;
+  /** Sandbox-internal (what approval does, shown on the dashboard); Smartpay's order has no such field. */
   captureMethod: CaptureMethod;
   expiresAt?: number;
   description?: string;
   reference?: string;
   metadata: Metadata;
-  customerInfo: Record<string, unknown>;
   shippingInfo: ShippingInfo;
   lineItems: string[];
   payments: string[];
+  /** Discount ids (Smartpay coupons); absent on orders stored before the field existed. */
+  discounts?: string[];
   /** Set on orders created from a token (`POST /orders`). */
   tokenId?: string;
 }
@@ -179,6 +192,58 @@ export interface DeliveryRecord {
   nextAttemptAt?: number;
 }
 
+export type DiscountType = 'amount' | 'percentage';
+
+/** A coupon (`coupon_<mode>_…`): a discount that promotion codes point to. */
+export interface CouponRecord extends BaseRecord {
+  object: 'coupon';
+  active: boolean;
+  name: string;
+  description?: string;
+  discountType: DiscountType;
+  discountAmount?: number;
+  discountPercentage?: number;
+  currency?: 'JPY';
+  expiresAt?: number;
+  maxRedemptionCount?: number;
+  redemptionCount: number;
+  sponsored: boolean;
+  metadata: Metadata;
+}
+
+/** A promotion code (`promotioncode_<mode>_…`): a customer-facing code of a coupon. */
+export interface PromotionCodeRecord extends BaseRecord {
+  object: 'promotionCode';
+  code: string;
+  /** Coupon id. */
+  coupon: string;
+  active: boolean;
+  currency?: 'JPY';
+  expiresAt?: number;
+  firstTimeTransaction: boolean;
+  maxRedemptionCount?: number;
+  minimumAmount?: number;
+  onePerCustomer: boolean;
+  redemptionCount: number;
+  metadata: Metadata;
+}
+
+/** A test consumer (the shopper side, consumers.ts); never part of the merchant API. */
+export interface ConsumerRecord extends BaseRecord {
+  object: 'consumer';
+  emailAddress: string;
+  /** `scrypt$<salt hex>$<hash hex>`; the password itself is never stored. */
+  passwordHash: string;
+}
+
+/** A consumer's access token, stored under the digest of the token (the token itself is never stored). */
+export interface ConsumerAccessTokenRecord extends BaseRecord {
+  object: 'consumerAccessToken';
+  /** Consumer id. */
+  consumer: string;
+  expiresAt: number;
+}
+
 export interface RecordMap {
   checkoutSession: CheckoutSessionRecord;
   order: OrderRecord;
@@ -191,6 +256,10 @@ export interface RecordMap {
   webhookEndpoint: WebhookEndpointRecord;
   event: EventRecord;
   delivery: DeliveryRecord;
+  coupon: CouponRecord;
+  promotionCode: PromotionCodeRecord;
+  consumer: ConsumerRecord;
+  consumerAccessToken: ConsumerAccessTokenRecord;
 }
 
 export type Kind = keyof RecordMap;
