@@ -3,15 +3,22 @@ import { giveBrowserId } from '@/lib/checkout/browser-cookie';
 import { clearCartOnReturn } from '@/lib/checkout/clear-cart-on-return';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { clientIp } from '@/lib/http/client-ip';
+import { cookieOptions } from '@/lib/cookie-options';
+import { defaultLocale, isLocale, LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { MERCHANT_REALM, merchantAccess } from '@/lib/merchant/basic-auth';
 import { shopLimits } from '@/lib/rate-limits';
 import { securityHeaders } from '@/lib/security-headers';
+import { editionName } from '@/lib/shop-edition';
 
 /**
  * Runs before every page and API route (not static files). Proxy runs on the Node.js runtime in Next 16,
  * so it reads the environment at request time through the same getConfig() as the rest of the shop.
  *
  * - Every answer gets the security headers and the Content-Security-Policy (lib/security-headers.ts).
+ * - The shop's pages are served from their prerendered edition (lib/shop-edition.ts) for the shopper's
+ *   language (the `locale` cookie, Japanese by default) and the shop's mode, by a rewrite to the internal
+ *   edition segment, so URLs stay the same in every language; `/en/…` or `/ja/…` switches the language
+ *   and drops the prefix.
  * - /checkout gives a browser without one its id (lib/checkout/browser-cookie.ts), which the checkout
  *   attempt is bound to.
  * - /success empties the cart of a shopper whose order is paid (lib/checkout/clear-cart-on-return.ts).
@@ -30,12 +37,38 @@ export async function proxy(request: NextRequest) {
 
 const isMerchantPath = (pathname: string) => pathname === '/orders' || pathname.startsWith('/orders/') || pathname === '/sandbox';
 
+/** The shop's pages, which live under an internal locale segment (app/(shop)/[locale]/…). */
+const SHOP_PAGE = /^\/(?:|cart|checkout|success|cancel|products\/[^/]+|category\/[^/]+)$/;
+/** A shop URL with a language in front (a link shared in a language): the language is kept, the prefix dropped. */
+const LOCALE_PREFIX = /^\/(ja|en)(\/.*)?$/;
+
 async function route(request: NextRequest, config: AppConfig): Promise<NextResponse> {
-  const { pathname } = request.nextUrl;
-  if (pathname === '/success') return (await clearCartOnReturn(request)) ?? NextResponse.next();
-  if (pathname === '/checkout') return giveBrowserId(request) ?? NextResponse.next();
+  const { pathname, searchParams } = request.nextUrl;
   if (isMerchantPath(pathname)) return guardMerchantPages(request, config);
-  return NextResponse.next();
+
+  const prefixed = LOCALE_PREFIX.exec(pathname);
+  if (prefixed) {
+    const target = request.nextUrl.clone();
+    target.pathname = prefixed[2] ?? '/';
+    const response = NextResponse.redirect(target, 307);
+    response.cookies.set(LOCALE_COOKIE, prefixed[1]!, cookieOptions(60 * 60 * 24 * 365));
+    return response;
+  }
+  // The catalog's category filter was once a query; each category now has its own prerendered page.
+  const category = pathname === '/' ? searchParams.get('category') : null;
+  if (category) return NextResponse.redirect(new URL(`/category/${encodeURIComponent(category)}`, request.url), 308);
+  if (!SHOP_PAGE.test(pathname)) return NextResponse.next();
+
+  // Before the page renders: the cart of a paid order is emptied, and the checkout gets the browser's id.
+  const cookieChanges =
+    pathname === '/success' ? await clearCartOnReturn(request) : pathname === '/checkout' ? giveBrowserId(request) : undefined;
+  const localeCookie = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(localeCookie) ? localeCookie : defaultLocale;
+  const target = request.nextUrl.clone();
+  target.pathname = `/${editionName(locale, config.mode === 'sandbox')}${pathname === '/' ? '' : pathname}`;
+  const response = NextResponse.rewrite(target, cookieChanges ? { request: { headers: request.headers } } : undefined);
+  cookieChanges?.(response);
+  return response;
 }
 
 const plainText = (status: number, message: string, headers: Record<string, string> = {}) =>

@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
+import { announceCartChange } from '@/components/cart-count';
 import { addToCartAction, type CartActionState } from '@/lib/cart/actions';
 import { MAX_CART_LINES, MAX_QUANTITY, MIN_QUANTITY } from '@/lib/cart/limits';
 import { format } from '@/lib/i18n/format';
@@ -17,6 +18,9 @@ interface Props {
 
 export function AddToCartForm({ productId, productName, t, withQuantity = false }: Props) {
   const [state, formAction, pending] = useActionState<CartActionState, FormData>(addToCartAction, { status: 'idle' });
+  useEffect(() => {
+    if (state.status === 'ok') announceCartChange();
+  }, [state]);
   const errorText =
     state.status === 'error'
       ? state.error === 'tooManyLines'
@@ -56,7 +60,7 @@ export function AddToCartForm({ productId, productName, t, withQuantity = false 
         {state.status === 'ok' && (
           <span className="text-green-800">
             {t.product.added}{' '}
-            <Link href="/cart" className="underline">
+            <Link href="/cart" prefetch={false} className="underline">
               {t.product.viewCart}
             </Link>
           </span>

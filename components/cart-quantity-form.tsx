@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect } from 'react';
+import { announceCartChange } from '@/components/cart-count';
 import { updateQuantityAction, type CartActionState } from '@/lib/cart/actions';
 import { MAX_QUANTITY, MIN_QUANTITY } from '@/lib/cart/limits';
 import { format } from '@/lib/i18n/format';
@@ -14,6 +15,9 @@ interface Props {
 
 export function CartQuantityForm({ productId, quantity, t, productName }: Props) {
   const [state, formAction, pending] = useActionState<CartActionState, FormData>(updateQuantityAction, { status: 'idle' });
+  useEffect(() => {
+    if (state.status === 'ok') announceCartChange();
+  }, [state]);
   const errorId = `qty-error-${productId}`;
   const invalid = state.status === 'error';
   return (

@@ -1,6 +1,7 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Document, viewport as documentViewport } from '@/components/document';
 import { LocaleSwitcher } from '@/components/locale-switcher';
 import { getI18n } from '@/lib/i18n/server';
 import { getMerchantMessages } from '@/lib/merchant/messages';
@@ -10,12 +11,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: getMerchantMessages(locale).header.title, robots: { index: false, follow: false } };
 }
 
-/** The merchant's pages: a plain header of their own, without the shop's cart. */
+export const viewport: Viewport = documentViewport;
+
+/** The merchant's pages: their own document, in the language of the cookie, and a plain header without the shop's cart. */
 export default async function MerchantLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await getI18n();
   const m = getMerchantMessages(locale);
   return (
-    <>
+    <Document lang={locale}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
@@ -40,6 +43,6 @@ export default async function MerchantLayout({ children }: { children: ReactNode
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}
       </main>
-    </>
+    </Document>
   );
 }

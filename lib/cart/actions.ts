@@ -1,6 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { refresh } from 'next/cache';
 import { addToCart, removeFromCart, setQuantity, type CartChange } from '@/lib/cart/cart';
 import { readCart, writeCart } from '@/lib/cart/cart-cookie';
 import { getProductById } from '@/lib/catalog';
@@ -19,7 +19,8 @@ const failure = (error: Extract<CartActionState, { status: 'error' }>['error']):
 async function apply(change: CartChange, message: 'added' | 'updated'): Promise<CartActionState> {
   if (!change.ok) return failure(change.reason === 'too-many-lines' ? 'tooManyLines' : 'invalidQuantity');
   await writeCart(change.cart);
-  revalidatePath('/', 'layout');
+  // The page the shopper is on shows the cart (the cart page, the checkout summary): render it again.
+  refresh();
   return { status: 'ok', message, at: Date.now() };
 }
 
@@ -39,7 +40,7 @@ export async function updateQuantityAction(_prev: CartActionState, formData: For
 export async function removeFromCartAction(formData: FormData): Promise<void> {
   const productId = String(formData.get('productId') ?? '');
   await writeCart(removeFromCart(await readCart(), productId));
-  revalidatePath('/', 'layout');
+  refresh();
 }
 
 /** Drops cart entries for products the catalog no longer sells. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest, NextResponse } from 'next/server';
 import { BROWSER_COOKIE, BROWSER_COOKIE_MAX_AGE, isBrowserId, newBrowserId } from '@/lib/checkout/browser-id';
 import { cookieOptions } from '@/lib/cookie-options';
 
@@ -20,14 +20,13 @@ export async function ensureBrowserId(): Promise<string> {
 }
 
 /**
- * Runs in proxy.ts before the checkout page renders: a browser without an id gets one, in the response
- * and for the page about to render, so the attempt the page issues is bound to it.
+ * Runs in proxy.ts before the checkout page renders: a browser without an id gets one, for the page about
+ * to render (on `request`) and, through the function returned, in the response proxy.ts makes, so the
+ * attempt the page issues is bound to it.
  */
-export function giveBrowserId(request: NextRequest): NextResponse | undefined {
+export function giveBrowserId(request: NextRequest): ((response: NextResponse) => void) | undefined {
   if (request.method !== 'GET' || isBrowserId(request.cookies.get(BROWSER_COOKIE)?.value)) return undefined;
   const id = newBrowserId();
   request.cookies.set(BROWSER_COOKIE, id);
-  const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.set(BROWSER_COOKIE, id, cookieOptions(BROWSER_COOKIE_MAX_AGE));
-  return response;
+  return (response) => response.cookies.set(BROWSER_COOKIE, id, cookieOptions(BROWSER_COOKIE_MAX_AGE));
 }

@@ -1,6 +1,7 @@
 import 'server-only';
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest, NextResponse } from 'next/server';
 import { CART_COOKIE } from '@/lib/cart/cart-cookie';
+import { CART_COUNT_COOKIE } from '@/lib/cart/count-cookie';
 import {
   parsePendingCheckouts,
   PENDING_CHECKOUTS_COOKIE,
@@ -14,11 +15,12 @@ import { getSecrets } from '@/lib/secrets';
 
 /**
  * Runs in proxy.ts before /success renders: when the order in `?ref=` was placed in this browser and
- * is paid (asking Smartpay first if it is not settled), the cart cookie is removed, in the response and
- * for the page about to render, and the order is marked so a later reload never empties a newer cart.
- * Works without JavaScript; the status poll's refresh of /success passes here too.
+ * is paid (asking Smartpay first if it is not settled), the cart cookie is removed for the page about to
+ * render (on `request`) and, through the function returned, in the response proxy.ts makes; the order is
+ * marked so a later reload never empties a newer cart. Works without JavaScript; the status poll's
+ * refresh of /success passes here too.
  */
-export async function clearCartOnReturn(request: NextRequest): Promise<NextResponse | undefined> {
+export async function clearCartOnReturn(request: NextRequest): Promise<((response: NextResponse) => void) | undefined> {
   const reference = request.nextUrl.searchParams.get('ref');
   if (!reference || !request.cookies.has(CART_COOKIE)) return undefined;
   const { cookieSecret } = await getSecrets();
@@ -30,9 +32,11 @@ export async function clearCartOnReturn(request: NextRequest): Promise<NextRespo
 
   const checkouts = withPendingCheckout(entries, { ...entry, cartCleared: true }, cookieSecret);
   request.cookies.delete(CART_COOKIE);
+  request.cookies.delete(CART_COUNT_COOKIE);
   request.cookies.set(PENDING_CHECKOUTS_COOKIE, checkouts);
-  const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.delete(CART_COOKIE);
-  response.cookies.set(PENDING_CHECKOUTS_COOKIE, checkouts, cookieOptions(PENDING_CHECKOUTS_MAX_AGE));
-  return response;
+  return (response) => {
+    response.cookies.delete(CART_COOKIE);
+    response.cookies.delete(CART_COUNT_COOKIE);
+    response.cookies.set(PENDING_CHECKOUTS_COOKIE, checkouts, cookieOptions(PENDING_CHECKOUTS_MAX_AGE));
+  };
 }

@@ -6,13 +6,13 @@ import { db } from '@/lib/db/client';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { getOrderLines } from '@/lib/orders/repository';
 import { isPaid, isSettled } from '@/lib/orders/status';
-import { getI18n } from '@/lib/i18n/server';
+import { editionOf, type EditionParams } from '@/lib/shop-edition';
 import { formatYen } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getI18n()).t.success.title, robots: { index: false } };
+export async function generateMetadata({ params }: { params: EditionParams }): Promise<Metadata> {
+  return { title: (await editionOf(params)).t.success.title, robots: { index: false } };
 }
 
 function Notice({ title, body, children, testId }: { title: string; body: string; children?: React.ReactNode; testId: string }) {
@@ -29,8 +29,8 @@ function Notice({ title, body, children, testId }: { title: string; body: string
  * Where Smartpay sends the shopper after an approved payment. The query string only says which order;
  * whether it was paid comes from Smartpay's API (or a webhook that already brought the news).
  */
-export default async function SuccessPage({ searchParams }: { searchParams: Promise<{ ref?: string }> }) {
-  const { locale, t } = await getI18n();
+export default async function SuccessPage({ params, searchParams }: { params: EditionParams; searchParams: Promise<{ ref?: string }> }) {
+  const { locale, t } = await editionOf(params);
   const { ref } = await searchParams;
   const entry = typeof ref === 'string' ? await findPendingCheckout(ref) : undefined;
   const fresh = entry ? await getFreshOrder(entry.reference, 'return') : undefined;
@@ -38,7 +38,7 @@ export default async function SuccessPage({ searchParams }: { searchParams: Prom
   if (!entry || !fresh) {
     return (
       <Notice title={t.success.notFoundTitle} body={t.success.notFound} testId="success-not-found">
-        <Link href="/cart" className="btn-secondary">
+        <Link href="/cart" prefetch={false} className="btn-secondary">
           {t.success.backToCart}
         </Link>
       </Notice>
@@ -78,10 +78,10 @@ export default async function SuccessPage({ searchParams }: { searchParams: Prom
           <OrderStatusPoller reference={order.reference} initialStatus={order.status} message={t.success.pending} />
         )}
         <div className="flex flex-wrap gap-3">
-          <Link href="/checkout" className="btn-primary">
+          <Link href="/checkout" prefetch={false} className="btn-primary">
             {t.success.backToCheckout}
           </Link>
-          <Link href="/cart" className="btn-secondary">
+          <Link href="/cart" prefetch={false} className="btn-secondary">
             {t.success.backToCart}
           </Link>
         </div>

@@ -4,26 +4,28 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddToCartForm } from '@/components/add-to-cart-form';
 import { getCategory, getProductBySlug, listProducts } from '@/lib/catalog';
-import { getI18n } from '@/lib/i18n/server';
+import { editionOf } from '@/lib/shop-edition';
 import { formatYen } from '@/lib/money';
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ edition: string; slug: string }> };
 
+/** Every product, in each language (the locale comes from the parent segment's params). */
 export function generateStaticParams() {
   return listProducts().map((product) => ({ slug: product.slug }));
 }
+export const dynamicParams = false;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = getProductBySlug((await params).slug);
   if (!product) return {};
-  const { locale } = await getI18n();
+  const { locale } = await editionOf(params);
   return { title: product.name[locale], description: product.description[locale] };
 }
 
 export default async function ProductPage({ params }: Props) {
   const product = getProductBySlug((await params).slug);
   if (!product) notFound();
-  const { locale, t } = await getI18n();
+  const { locale, t } = await editionOf(params);
   const name = product.name[locale];
 
   return (
@@ -51,7 +53,7 @@ export default async function ProductPage({ params }: Props) {
           <dd>{product.brand}</dd>
           <dt className="text-stone-600">{t.product.category}</dt>
           <dd>
-            <Link href={`/?category=${product.category}`} className="underline">
+            <Link href={`/category/${product.category}`} className="underline">
               {getCategory(product.category)?.name[locale]}
             </Link>
           </dd>

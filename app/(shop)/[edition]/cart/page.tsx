@@ -7,16 +7,16 @@ import { OrderTotals } from '@/components/order-totals';
 import { removeFromCartAction } from '@/lib/cart/actions';
 import { readCart } from '@/lib/cart/cart-cookie';
 import { format } from '@/lib/i18n/format';
-import { getI18n } from '@/lib/i18n/server';
+import { editionOf, type EditionParams } from '@/lib/shop-edition';
 import { formatYen } from '@/lib/money';
 import { FREE_SHIPPING_THRESHOLD, priceCart, SHIPPING_FEE } from '@/lib/pricing';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getI18n()).t.cart.heading };
+export async function generateMetadata({ params }: { params: EditionParams }): Promise<Metadata> {
+  return { title: (await editionOf(params)).t.cart.heading };
 }
 
-export default async function CartPage() {
-  const { locale, t } = await getI18n();
+export default async function CartPage({ params }: { params: EditionParams }) {
+  const { locale, t } = await editionOf(params);
   const cart = priceCart(await readCart());
 
   return (
@@ -79,7 +79,7 @@ export default async function CartPage() {
                     fee: formatYen(SHIPPING_FEE, locale),
                   })}
             </p>
-            <Link href="/checkout" className="btn-primary w-full" data-testid="proceed-to-checkout">
+            <Link href="/checkout" prefetch={false} className="btn-primary w-full" data-testid="proceed-to-checkout">
               {t.cart.checkout}
             </Link>
           </aside>

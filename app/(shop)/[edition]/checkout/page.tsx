@@ -6,17 +6,17 @@ import { readCart } from '@/lib/cart/cart-cookie';
 import { issueAttempt } from '@/lib/checkout/attempt';
 import { readBrowserId } from '@/lib/checkout/browser-cookie';
 import { prefectures } from '@/lib/checkout/prefectures';
-import { getI18n } from '@/lib/i18n/server';
+import { editionOf, type EditionParams } from '@/lib/shop-edition';
 import { formatYen } from '@/lib/money';
 import { priceCart } from '@/lib/pricing';
 import { getSecrets } from '@/lib/secrets';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getI18n()).t.checkout.heading };
+export async function generateMetadata({ params }: { params: EditionParams }): Promise<Metadata> {
+  return { title: (await editionOf(params)).t.checkout.heading };
 }
 
-export default async function CheckoutPage() {
-  const { locale, t } = await getI18n();
+export default async function CheckoutPage({ params }: { params: EditionParams }) {
+  const { locale, t } = await editionOf(params);
   const cart = priceCart(await readCart());
 
   if (cart.lines.length === 0) {
@@ -49,7 +49,7 @@ export default async function CheckoutPage() {
             <h2 id="summary-heading" className="text-lg font-semibold">
               {t.checkout.summary}
             </h2>
-            <Link href="/cart" className="text-sm underline">
+            <Link href="/cart" prefetch={false} className="text-sm underline">
               {t.checkout.edit}
             </Link>
           </div>

@@ -12,7 +12,7 @@ export default function SuccessError({ reset }: { error: Error & { digest?: stri
         <button type="button" onClick={reset} className="btn-primary">
           再確認 / Check again
         </button>
-        <Link href="/cart" className="btn-secondary">
+        <Link href="/cart" prefetch={false} className="btn-secondary">
           カート / Cart
         </Link>
       </div>

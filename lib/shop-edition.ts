@@ -1,0 +1,37 @@
+import { notFound } from 'next/navigation';
+import { getDictionary } from '@/lib/i18n/dictionaries';
+import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
+import type { Messages } from '@/lib/i18n/messages';
+
+/**
+ * The shop's pages live under an internal `[edition]` segment (app/(shop)/[edition]/…), so each is
+ * prerendered once per edition: each language, with and without the sandbox's banner (`ja`, `en`,
+ * `ja-sandbox`, `en-sandbox`). proxy.ts rewrites the public, unprefixed URL to the edition of the
+ * shopper's language (their cookie) and of the running shop's Smartpay mode, so URLs are the same in
+ * every language and one build serves any mode.
+ */
+export type EditionParams = Promise<{ edition: string }>;
+
+export interface Edition {
+  locale: Locale;
+  /** The shop runs on its built-in sandbox: the pages say so. */
+  sandbox: boolean;
+  t: Messages;
+}
+
+const SANDBOX_SUFFIX = '-sandbox';
+
+export function editionName(locale: Locale, sandbox: boolean): string {
+  return `${locale}${sandbox ? SANDBOX_SUFFIX : ''}`;
+}
+
+export async function editionOf(params: EditionParams): Promise<Edition> {
+  const { edition } = await params;
+  const sandbox = edition.endsWith(SANDBOX_SUFFIX);
+  const locale = sandbox ? edition.slice(0, -SANDBOX_SUFFIX.length) : edition;
+  if (!isLocale(locale)) notFound();
+  return { locale, sandbox, t: getDictionary(locale) };
+}
+
+/** Every edition, for generateStaticParams. */
+export const editionParams = () => locales.flatMap((locale) => [false, true].map((sandbox) => ({ edition: editionName(locale, sandbox) })));
