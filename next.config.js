@@ -4,6 +4,10 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // proxy.ts rewrites shop pages to their prerendered edition. It must see the URL the server itself was
+  // asked for: otherwise, under `next start -H <address>`, its rewrites name another origin and Next.js
+  // fetches them over HTTP, a second request per page.
+  skipProxyUrlNormalize: true,
   // PGlite loads its WebAssembly and data files relative to its own module; bundling breaks those paths.
   // rate-limiter-flexible imports drizzle-orm at run time by a computed name, which a bundle cannot follow.
   serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible'],

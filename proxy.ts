@@ -47,10 +47,9 @@ async function route(request: NextRequest, config: AppConfig): Promise<NextRespo
   if (isMerchantPath(pathname)) return guardMerchantPages(request, config);
 
   const prefixed = LOCALE_PREFIX.exec(pathname);
+  // URLs are built on request.url, the address the request came to (nextUrl may name another host).
   if (prefixed) {
-    const target = request.nextUrl.clone();
-    target.pathname = prefixed[2] ?? '/';
-    const response = NextResponse.redirect(target, 307);
+    const response = NextResponse.redirect(new URL(`${prefixed[2] ?? '/'}${request.nextUrl.search}`, request.url), 307);
     response.cookies.set(LOCALE_COOKIE, prefixed[1]!, cookieOptions(60 * 60 * 24 * 365));
     return response;
   }
@@ -64,8 +63,7 @@ async function route(request: NextRequest, config: AppConfig): Promise<NextRespo
     pathname === '/success' ? await clearCartOnReturn(request) : pathname === '/checkout' ? giveBrowserId(request) : undefined;
   const localeCookie = request.cookies.get(LOCALE_COOKIE)?.value;
   const locale = isLocale(localeCookie) ? localeCookie : defaultLocale;
-  const target = request.nextUrl.clone();
-  target.pathname = `/${editionName(locale, config.mode === 'sandbox')}${pathname === '/' ? '' : pathname}`;
+  const target = new URL(`/${editionName(locale, config.mode === 'sandbox')}${pathname === '/' ? '' : pathname}${request.nextUrl.search}`, request.url);
   const response = NextResponse.rewrite(target, cookieChanges ? { request: { headers: request.headers } } : undefined);
   cookieChanges?.(response);
   return response;

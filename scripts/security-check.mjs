@@ -285,6 +285,10 @@ try {
     const response = await request(`${server.origin}${pathname}`);
     check(headerChecks(response, { https }), `${server.name} ${pathname}: ${response.status} with CSP (frame-ancestors 'none', form-action), X-Frame-Options, nosniff, Referrer-Policy, Permissions-Policy${https ? ', HSTS' : ', no HSTS on http'}`);
   }
+  // The servers run `next start -H 127.0.0.1`: a shop page must be one request inside the server, its
+  // rewrite to the prerendered edition relative, never a second HTTP request to itself (next.config.js).
+  const rewrites = await Promise.all([a, c].map(async (server) => (await request(`${server.origin}/products/roasted-hojicha`)).headers.get('x-middleware-rewrite')));
+  check(rewrites.every((r) => r?.startsWith('/')), `shop pages are rewritten inside the server: ${rewrites.join(', ')}`);
   const apiAnswer = await api(a.origin, '/checkout-sessions');
   check(apiAnswer.headers.get('x-content-type-options') === 'nosniff' && apiAnswer.headers.get('x-frame-options') === 'DENY', `A sandbox API answer: nosniff, X-Frame-Options DENY`);
   exitCode = checks.every((c) => c.ok) ? 0 : 1;

@@ -174,8 +174,11 @@ export function installCleanup() {
 
 /** One `next start` process on 127.0.0.1:port; its output goes to `logFile`. */
 export class ShopServer {
-  constructor({ name, port, env, logFile, projectDir = ROOT }) {
+  constructor({ name, port, env, logFile, projectDir = ROOT, readyPath = '/api/health', nextBin = NEXT_BIN }) {
     this.name = name;
+    this.nextBin = nextBin;
+    /** Answers 200 once the server serves (the bare Next.js baseline has no health route). */
+    this.readyPath = readyPath;
     this.projectDir = projectDir;
     this.port = port;
     this.origin = `http://127.0.0.1:${port}`;
@@ -187,7 +190,7 @@ export class ShopServer {
   }
 
   async start({ timeoutMs = 60_000 } = {}) {
-    const child = spawn(NEXT_BIN, ['start', '-p', String(this.port), '-H', '127.0.0.1'], {
+    const child = spawn(this.nextBin, ['start', '-p', String(this.port), '-H', '127.0.0.1'], {
       cwd: this.projectDir,
       env: this.env,
       detached: true,
@@ -212,7 +215,7 @@ export class ShopServer {
     while (Date.now() < deadline) {
       if (exit) throw new Error(`${this.name} exited during start-up (${exit.signal ?? exit.code}); log: ${this.logFile}`);
       try {
-        const health = await fetch(`${this.origin}/api/health`, { signal: AbortSignal.timeout(2_000) });
+        const health = await fetch(`${this.origin}${this.readyPath}`, { signal: AbortSignal.timeout(2_000) });
         if (health.status === 200) return;
         await sleep(150);
       } catch {

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Lighthouse (mobile) on the shop's pages next to a bare Next.js page of the same version, built and served
+// in the same run: performance score, LCP, TBT and script transferred.
+//
+//   npm run bench:lighthouse [-- --runs 3]
+//
+// Pages: home, a product, the cart and the checkout with two products in the cart, and the success page
+// of a paid order. Lighthouse 12.2.3 (npx) drives Debian's /usr/bin/chromium (or CHROME_PATH). Each page is
+// measured --runs times and the median run is reported.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BARE_NEXT_BIN, buildBareNext } from './lib/bare-next.mjs';
+import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, snapshotBuild } from './lib/shop-server.mjs';
+import { approveSession, Shopper } from './lib/shopper.mjs';
+
+const LIGHTHOUSE = 'lighthouse@12.2.3';
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const RUNS = Math.max(1, Number(args.runs));
+const CART = encodeURIComponent(JSON.stringify([{ productId: 'p_hojicha', quantity: 2 }, { productId: 'p_washi_notebook', quantity: 1 }]));
+const chrome = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+installCleanup();
+await ensureBuild([], console.log);
+const build = snapshotBuild(console.log);
+const bareDir = buildBareNext(console.log);
+const work = mkdtempSync(path.join(os.tmpdir(), 'bench-lighthouse-'));
+const shopPort = await freePort();
+const shop = new ShopServer({
+  name: 'shop',
+  port: shopPort,
+  env: sandboxEnv({ DATA_DIR: path.join(work, 'data'), APP_URL: `http://127.0.0.1:${shopPort}` }),
+  logFile: path.join(os.tmpdir(), 'bench-lighthouse-shop.log'),
+  projectDir: build.dir,
+});
+const bare = new ShopServer({
+  name: 'bare',
+  port: await freePort(),
+  env: sandboxEnv({}),
+  logFile: path.join(os.tmpdir(), 'bench-lighthouse-bare.log'),
+  projectDir: bareDir,
+  readyPath: '/',
+  nextBin: BARE_NEXT_BIN,
+});
+
+/** One Lighthouse run; the figures the table shows. */
+function lighthouse(url, cookie) {
+  const report = path.join(work, 'report.json');
+  const headers = path.join(work, 'headers.json');
+  writeFileSync(headers, JSON.stringify(cookie ? { Cookie: cookie } : {}));
+  execFileSync(
+    'npx',
+    ['--yes', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${report}`, `--extra-headers=${headers}`, '--only-categories=performance',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) }, timeout: 180_000 },
+  );
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  const scripts = r.audits['resource-summary'].details.items.find((item) => item.resourceType === 'script');
+  return {
+    score: r.categories.performance.score,
+    lcp: r.audits['largest-contentful-paint'].numericValue,
+    tbt: r.audits['total-blocking-time'].numericValue,
+    scriptKiB: (scripts?.transferSize ?? 0) / 1024,
+  };
+}
+
+const rows = [];
+try {
+  await Promise.all([shop.start(), bare.start()]);
+  // A paid order of one shopper, for its success page.
+  const buyer = new Shopper(1, shop.origin);
+  await buyer.openCheckout();
+  const { sessionId } = await buyer.submitCheckout();
+  const { redirectUrl } = await approveSession(shop.origin, sessionId);
+  const targets = [
+    { name: 'bare Next.js page', url: `${bare.origin}/` },
+    { name: 'home', url: `${shop.origin}/` },
+    { name: 'product', url: `${shop.origin}/products/roasted-hojicha` },
+    { name: 'cart (two products)', url: `${shop.origin}/cart`, cookie: `cart=${CART}` },
+    { name: 'checkout (two products)', url: `${shop.origin}/checkout`, cookie: `cart=${CART}` },
+    { name: 'success (paid)', url: redirectUrl, cookie: buyer.jar.header() },
+  ];
+  for (const target of targets) {
+    const runs = Array.from({ length: RUNS }, () => lighthouse(target.url, target.cookie)).sort((a, b) => a.score - b.score || b.lcp - a.lcp);
+    const median = runs[Math.floor(runs.length / 2)];
+    rows.push({ name: target.name, ...median, scores: runs.map((r) => r.score) });
+    console.log(`  ${target.name}: score ${median.score} (runs ${runs.map((r) => r.score).join(', ')}), LCP ${median.lcp.toFixed(0)} ms, TBT ${median.tbt.toFixed(0)} ms, script ${median.scriptKiB.toFixed(0)} KiB`);
+  }
+} finally {
+  await Promise.all([shop.stop(), bare.stop()]);
+  build.remove();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const baseline = rows[0];
+console.log(`\nLighthouse ${LIGHTHOUSE.split('@')[1]}, mobile emulation, median of ${RUNS} run(s), production builds\n`);
+console.log('| page | score | LCP (ms) | × bare | TBT (ms) | script (KiB) | × bare |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) {
+  console.log(
+    `| ${row.name} | ${row.score.toFixed(2)} | ${row.lcp.toFixed(0)} | ${(row.lcp / baseline.lcp).toFixed(2)} | ${row.tbt.toFixed(0)} | ${row.scriptKiB.toFixed(0)} | ${(row.scriptKiB / baseline.scriptKiB).toFixed(2)} |`,
+  );
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Throughput and latency of the shop's pages next to a bare Next.js page of the same version, built and
+// served in the same run (the machine is noisy: read the ratios).
+//
+//   npm run bench:pages [-- --duration 10 --connections 50]
+//
+// autocannon, 50 connections, on production builds: home, a product page, the cart and the checkout (two
+// products in the cart). Prints req/s, p50 and p99, and the ratio of each to the bare page's.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { BARE_NEXT_BIN, buildBareNext } from './lib/bare-next.mjs';
+import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, snapshotBuild } from './lib/shop-server.mjs';
+
+const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const CART = encodeURIComponent(JSON.stringify([{ productId: 'p_hojicha', quantity: 2 }, { productId: 'p_washi_notebook', quantity: 1 }]));
+
+installCleanup();
+await ensureBuild([], console.log);
+const build = snapshotBuild(console.log);
+const bareDir = buildBareNext(console.log);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));
+const shop = new ShopServer({
+  name: 'shop',
+  port: await freePort(),
+  env: sandboxEnv({ DATA_DIR: dataDir }),
+  logFile: path.join(os.tmpdir(), 'bench-pages-shop.log'),
+  projectDir: build.dir,
+});
+const bare = new ShopServer({
+  name: 'bare',
+  port: await freePort(),
+  env: sandboxEnv({}),
+  logFile: path.join(os.tmpdir(), 'bench-pages-bare.log'),
+  projectDir: bareDir,
+  readyPath: '/',
+  nextBin: BARE_NEXT_BIN,
+});
+shop.env.APP_URL = shop.origin;
+const rows = [];
+try {
+  await Promise.all([shop.start(), bare.start()]);
+  const targets = [
+    { name: 'bare Next.js page', url: `${bare.origin}/` },
+    { name: 'home', url: `${shop.origin}/` },
+    { name: 'product', url: `${shop.origin}/products/roasted-hojicha` },
+    { name: 'cart (two products)', url: `${shop.origin}/cart`, cookie: `cart=${CART}` },
+    { name: 'checkout (two products)', url: `${shop.origin}/checkout`, cookie: `cart=${CART}` },
+  ];
+  for (const target of targets) {
+    const run = (duration) =>
+      autocannon({ url: target.url, connections: CONNECTIONS, duration, headers: target.cookie ? { cookie: target.cookie } : {} });
+    await run(2); // warm up
+    const result = await run(DURATION);
+    const ok = result['2xx'];
+    rows.push({ ...target, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx });
+    console.log(`  ${target.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (${ok} 2xx, ${result.non2xx} other, ${result.errors} errors)`);
+  }
+} finally {
+  await Promise.all([shop.stop(), bare.stop()]);
+  build.remove();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const baseline = rows[0];
+console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, production builds (Next.js ${(await import('next/package.json', { with: { type: 'json' } })).default.version})\n`);
+console.log('| page | req/s | × bare | p50 (ms) | × bare | p99 (ms) | non-2xx |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) {
+  console.log(
+    `| ${row.name} | ${row.rps.toFixed(0)} | ${(row.rps / baseline.rps).toFixed(2)} | ${row.p50} | ${(row.p50 / Math.max(baseline.p50, 1)).toFixed(1)} | ${row.p99} | ${row.errors} |`,
+  );
+}

@@ -1,0 +1,61 @@
+// A bare Next.js app of the same version as the shop — one static page with one form, nothing else — built
+// and served beside the shop in the same run, as the baseline the benchmarks compare the shop with.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './shop-server.mjs';
+
+/** Inside the project (ignored by git), so it builds with the project's own node_modules. */
+export const BARE_DIR = path.join(ROOT, '.bench', 'bare-next');
+/** Its own copy of next, so it loads React from its own node_modules, once. */
+export const BARE_NEXT_BIN = path.join(BARE_DIR, 'node_modules', '.bin', 'next');
+
+const files = {
+  'package.json': JSON.stringify({ private: true, name: 'bare-next', version: '0.0.0' }, null, 2),
+  // Its own root, so nothing of the shop (its instrumentation, its tsconfig) is part of the build.
+  'next.config.js': "module.exports = { poweredByHeader: false, turbopack: { root: __dirname } };\n",
+  'app/layout.jsx': `export const metadata = { title: 'Bare Next.js page' };
+export default function RootLayout({ children }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}
+`,
+  'app/page.jsx': `export default function Page() {
+  return (
+    <main>
+      <h1>A bare Next.js page</h1>
+      <p>The baseline of the shop's benchmarks: one static page with one form.</p>
+      <form action="/" method="get">
+        <label htmlFor="q">Search</label> <input id="q" name="q" /> <button type="submit">Go</button>
+      </form>
+    </main>
+  );
+}
+`,
+};
+
+/**
+ * Writes and builds the bare app (next build with Turbopack, like the shop) with the project's packages
+ * (hard links of node_modules: no copy, no download); returns its folder.
+ */
+export function buildBareNext(log = console.log) {
+  rmSync(BARE_DIR, { recursive: true, force: true });
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(BARE_DIR, file)), { recursive: true });
+    writeFileSync(path.join(BARE_DIR, file), content);
+  }
+  const linked = spawnSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(BARE_DIR, 'node_modules')]);
+  if (linked.status !== 0) throw new Error(`could not link node_modules into ${BARE_DIR}: ${linked.stderr}`);
+  log('building the bare Next.js page …');
+  const result = spawnSync(BARE_NEXT_BIN, ['build'], {
+    cwd: BARE_DIR,
+    encoding: 'utf8',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 32 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`building the bare page failed:\n${`${result.stdout}${result.stderr}`.split('\n').slice(-30).join('\n')}`);
+  return BARE_DIR;
+}
