@@ -20,12 +20,12 @@
 // hosted page, approve with the hosted page's form post; a form error is answered by submitting the
 // form that came back, as such a browser would, at most 3 submissions); waiting until every order is settled;
 // counting orders, sandbox sessions and statuses. Exits 1 on any lost, duplicated or unsettled order.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { isNetworkError, request, runPool, summarize } from './lib/http.mjs';
+import { isNetworkError, percentile, request, runPool, summarize } from './lib/http.mjs';
 import { atExit, ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
 import { approveSession, CheckoutFailure, Shopper } from './lib/shopper.mjs';
 
@@ -414,6 +414,17 @@ try {
   line('baseline', baseline);
   line('checkout', checkout);
   log(`  ratio checkout/baseline: p50 ×${fmt(checkout.p50 / baseline.p50, 1)}, throughput ×${fmt(checkout.throughput / baseline.throughput, 3)}`);
+  // The checkout action logs where its time went; the shop's own time is everything but the Smartpay call.
+  const timings = readFileSync(server.logFile, 'utf8')
+    .split('\n')
+    .map((line) => /to Smartpay: total ([\d.]+) ms \(database ([\d.]+) ms, Smartpay ([\d.]+) ms, shop ([\d.]+) ms\)/.exec(line))
+    .filter(Boolean)
+    .map((m) => ({ total: Number(m[1]), database: Number(m[2]), smartpay: Number(m[3]), own: Number(m[1]) - Number(m[3]) }));
+  const pct = (key, p) => percentile(timings.map((t) => t[key]).sort((a, b) => a - b), p);
+  log(
+    `  inside the checkout action (${timings.length} logged): total p50 ${fmt(pct('total', 50), 1)} ms, Smartpay p50 ${fmt(pct('smartpay', 50), 1)} ms, ` +
+      `database p50 ${fmt(pct('database', 50), 1)} ms, the shop's own time (total − Smartpay) p50 ${fmt(pct('own', 50), 1)} ms, p90 ${fmt(pct('own', 90), 1)} ms`,
+  );
   if (formErrorLatencies.length) {
     const e = summarize(formErrorLatencies, 0);
     log(`  form-error answers ${e.count} (p50 ${fmt(e.p50)} ms, max ${fmt(e.max)} ms): ${[...formErrors].map(([text, n]) => `${n}× "${text}"`).join('; ')}`);
