@@ -12,8 +12,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BARE_NEXT_BIN, buildBareNext } from './lib/bare-next.mjs';
-import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, snapshotBuild } from './lib/shop-server.mjs';
+import { startShopAndBare } from './lib/bare-next.mjs';
+import { installCleanup } from './lib/shop-server.mjs';
 import { approveSession, Shopper } from './lib/shopper.mjs';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
@@ -23,27 +23,8 @@ const CART = encodeURIComponent(JSON.stringify([{ productId: 'p_hojicha', quanti
 const chrome = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 installCleanup();
-await ensureBuild([], console.log);
-const build = snapshotBuild(console.log);
-const bareDir = buildBareNext(console.log);
 const work = mkdtempSync(path.join(os.tmpdir(), 'bench-lighthouse-'));
-const shopPort = await freePort();
-const shop = new ShopServer({
-  name: 'shop',
-  port: shopPort,
-  env: sandboxEnv({ DATA_DIR: path.join(work, 'data'), APP_URL: `http://127.0.0.1:${shopPort}` }),
-  logFile: path.join(os.tmpdir(), 'bench-lighthouse-shop.log'),
-  projectDir: build.dir,
-});
-const bare = new ShopServer({
-  name: 'bare',
-  port: await freePort(),
-  env: sandboxEnv({}),
-  logFile: path.join(os.tmpdir(), 'bench-lighthouse-bare.log'),
-  projectDir: bareDir,
-  readyPath: '/',
-  nextBin: BARE_NEXT_BIN,
-});
+const { shop, bare, stop } = await startShopAndBare('bench-lighthouse', path.join(work, 'data'));
 
 /** One Lighthouse run; the figures the table shows. */
 function lighthouse(url, cookie) {
@@ -68,7 +49,6 @@ function lighthouse(url, cookie) {
 
 const rows = [];
 try {
-  await Promise.all([shop.start(), bare.start()]);
   // A paid order of one shopper, for its success page.
   const buyer = new Shopper(1, shop.origin);
   await buyer.openCheckout();
@@ -89,8 +69,7 @@ try {
     console.log(`  ${target.name}: score ${median.score} (runs ${runs.map((r) => r.score).join(', ')}), LCP ${median.lcp.toFixed(0)} ms, TBT ${median.tbt.toFixed(0)} ms, script ${median.scriptKiB.toFixed(0)} KiB`);
   }
 } finally {
-  await Promise.all([shop.stop(), bare.stop()]);
-  build.remove();
+  await stop();
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { BARE_NEXT_BIN, buildBareNext } from './lib/bare-next.mjs';
-import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, snapshotBuild } from './lib/shop-server.mjs';
+import { startShopAndBare } from './lib/bare-next.mjs';
+import { installCleanup } from './lib/shop-server.mjs';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
 const DURATION = Number(args.duration);
@@ -20,30 +20,10 @@ const CONNECTIONS = Number(args.connections);
 const CART = encodeURIComponent(JSON.stringify([{ productId: 'p_hojicha', quantity: 2 }, { productId: 'p_washi_notebook', quantity: 1 }]));
 
 installCleanup();
-await ensureBuild([], console.log);
-const build = snapshotBuild(console.log);
-const bareDir = buildBareNext(console.log);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));
-const shop = new ShopServer({
-  name: 'shop',
-  port: await freePort(),
-  env: sandboxEnv({ DATA_DIR: dataDir }),
-  logFile: path.join(os.tmpdir(), 'bench-pages-shop.log'),
-  projectDir: build.dir,
-});
-const bare = new ShopServer({
-  name: 'bare',
-  port: await freePort(),
-  env: sandboxEnv({}),
-  logFile: path.join(os.tmpdir(), 'bench-pages-bare.log'),
-  projectDir: bareDir,
-  readyPath: '/',
-  nextBin: BARE_NEXT_BIN,
-});
-shop.env.APP_URL = shop.origin;
 const rows = [];
+const { shop, bare, stop } = await startShopAndBare('bench-pages', dataDir);
 try {
-  await Promise.all([shop.start(), bare.start()]);
   const targets = [
     { name: 'bare Next.js page', url: `${bare.origin}/` },
     { name: 'home', url: `${shop.origin}/` },
@@ -61,8 +41,7 @@ try {
     console.log(`  ${target.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (${ok} 2xx, ${result.non2xx} other, ${result.errors} errors)`);
   }
 } finally {
-  await Promise.all([shop.stop(), bare.stop()]);
-  build.remove();
+  await stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
 

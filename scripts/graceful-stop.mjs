@@ -16,18 +16,15 @@ import pg from 'pg';
 import { runPool, openFreshConnections } from './lib/http.mjs';
 import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
 import { approveSession, CheckoutFailure, Shopper } from './lib/shopper.mjs';
+import { Checks } from './lib/checks.mjs';
 
 const SHOPPERS = 60;
 const CONCURRENCY = 12;
 const STOP_AT = 20;
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-const checks = [];
-const check = (ok, what) => {
-  checks.push({ ok, what });
-  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  return ok;
-};
+const checks = new Checks();
+const { check } = checks;
 const refused = (error) => error?.cause?.code === 'ECONNREFUSED' || error?.cause?.cause?.code === 'ECONNREFUSED';
 
 installCleanup();
@@ -140,7 +137,7 @@ try {
     sessions.size === SHOPPERS && lost.length === 0,
     `${sessions.size} of ${SHOPPERS} shoppers reached Smartpay; every one has its order, paid: ${lost.length} lost${lost.length ? ` (${lost.slice(0, 3).join(', ')})` : ''}`,
   );
-  exitCode = checks.every((c) => c.ok) ? 0 : 1;
+  exitCode = checks.allHeld ? 0 : 1;
 } catch (error) {
   check(false, `error: ${error.stack ?? error}`);
   exitCode = 1;
@@ -150,5 +147,5 @@ try {
   build?.remove();
 }
 for (const server of servers) console.log(`${server.name} log: ${server.logFile}`);
-console.log(exitCode === 0 ? `PASS: ${checks.length} checks` : `FAIL: ${checks.filter((c) => !c.ok).length} of ${checks.length} checks failed`);
+console.log(checks.summary());
 process.exit(exitCode);

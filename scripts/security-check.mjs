@@ -19,6 +19,7 @@ import pg from 'pg';
 import { request } from './lib/http.mjs';
 import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, snapshotBuild } from './lib/shop-server.mjs';
 import { Shopper, shopperDetails } from './lib/shopper.mjs';
+import { Checks } from './lib/checks.mjs';
 
 // The development values printed in lib/secrets.ts: they must protect nothing in a production build.
 const DEV_WEBHOOK_SECRET = 'SandboxWebhookSigningSecret0000000000000';
@@ -27,12 +28,8 @@ const STRANGER_KEY = `sk_test_Stranger${randomBytes(6).toString('hex')}`;
 const MERCHANT_PASSWORD = 'a-merchant-password-for-the-check';
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-const checks = [];
-function check(ok, what) {
-  checks.push({ ok, what });
-  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  return ok;
-}
+const checks = new Checks();
+const { check } = checks;
 
 const base62 = basex('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
 const webhookSignature = (secret, timestamp, body) =>
@@ -291,7 +288,7 @@ try {
   check(rewrites.every((r) => r?.startsWith('/')), `shop pages are rewritten inside the server: ${rewrites.join(', ')}`);
   const apiAnswer = await api(a.origin, '/checkout-sessions');
   check(apiAnswer.headers.get('x-content-type-options') === 'nosniff' && apiAnswer.headers.get('x-frame-options') === 'DENY', `A sandbox API answer: nosniff, X-Frame-Options DENY`);
-  exitCode = checks.every((c) => c.ok) ? 0 : 1;
+  exitCode = checks.allHeld ? 0 : 1;
 } catch (error) {
   check(false, `error: ${error.stack ?? error}`);
   exitCode = 1;
@@ -303,5 +300,5 @@ try {
   build?.remove();
 }
 for (const server of servers) if (server.errorLines.length) console.log(`${server.name} log: ${server.logFile}`);
-console.log(exitCode === 0 ? `PASS: ${checks.length} checks` : `FAIL: ${checks.filter((c) => !c.ok).length} of ${checks.length} checks failed`);
+console.log(checks.summary());
 process.exit(exitCode);

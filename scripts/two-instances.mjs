@@ -15,6 +15,7 @@ import pg from 'pg';
 import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
 import { request } from './lib/http.mjs';
 import { approveSession, Shopper } from './lib/shopper.mjs';
+import { Checks } from './lib/checks.mjs';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 const SETTLE_MS = 30_000;
@@ -24,12 +25,8 @@ const LIMITS = { CHECKOUT_LIMIT_PER_BROWSER: '3', SANDBOX_RATE_LIMIT_PER_MINUTE:
 const RETENTION_HOURS = 0.01;
 const MERCHANT_PASSWORD = 'two-instances-merchant-password';
 
-const checks = [];
-const check = (ok, what) => {
-  checks.push({ ok, what });
-  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  return ok;
-};
+const checks = new Checks();
+const { check } = checks;
 
 installCleanup();
 
@@ -182,7 +179,7 @@ try {
   const approvedAgain = await approveSession(a.origin, again.sessionId, { pool });
   check(approvedAgain.order?.status === 'succeeded', `a checkout after the purge works: ${again.sessionId} is ${approvedAgain.order?.status}`);
 
-  exitCode = checks.every((c) => c.ok) ? 0 : 1;
+  exitCode = checks.allHeld ? 0 : 1;
 } catch (error) {
   check(false, `error: ${error.stack ?? error}`);
   exitCode = 1;
@@ -191,5 +188,5 @@ try {
   await Promise.all(servers.map((s) => s.stop()));
   build?.remove();
 }
-console.log(exitCode === 0 ? `PASS: ${checks.length} checks` : `FAIL: ${checks.filter((c) => !c.ok).length} of ${checks.length} checks failed`);
+console.log(checks.summary());
 process.exit(exitCode);

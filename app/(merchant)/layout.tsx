@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Document, viewport as documentViewport } from '@/components/document';
 import { LocaleSwitcher } from '@/components/locale-switcher';
+import { SkipLink } from '@/components/skip-link';
 import { getI18n } from '@/lib/i18n/server';
 import { getMerchantMessages } from '@/lib/merchant/messages';
 
@@ -19,12 +20,7 @@ export default async function MerchantLayout({ children }: { children: ReactNode
   const m = getMerchantMessages(locale);
   return (
     <Document lang={locale}>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
-      >
-        {t.nav.skipToContent}
-      </a>
+      <SkipLink label={t.nav.skipToContent} />
       <header className="border-b border-stone-300 bg-ink text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/orders" className="text-lg font-bold tracking-tight" data-testid="merchant-home-link">

@@ -1,8 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import SmartpaySdk from '@smartpay/sdk-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox';
+import { close, listen, readBody, sandboxListener, type Listening } from './serve-over-http';
 import type { Json } from './testing';
 
 /** Drives the sandbox over real HTTP with Smartpay's official Node SDK. */
@@ -36,56 +36,6 @@ interface Delivery {
   body: string;
 }
 
-function listen(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
-  return new Promise((resolve) => {
-    const server = http.createServer(handler);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}` });
-    });
-  });
-}
-
-const close = (server: http.Server) =>
-  new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/** Adapts node:http to the sandbox's fetch-style handler. */
-function adapter(getSandbox: () => Sandbox): http.RequestListener {
-  return (req, res) => {
-    void (async () => {
-      const body = await readBody(req);
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const method = req.method ?? 'GET';
-      const request = new Request(`http://${req.headers.host}${req.url}`, {
-        method,
-        headers,
-        body: method === 'GET' || method === 'HEAD' || body.length === 0 ? undefined : new Uint8Array(body),
-      });
-      const response = await getSandbox().handle(request);
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    })().catch((error: unknown) => {
-      res.writeHead(500);
-      res.end(String(error));
-    });
-  };
-}
-
 const payload = {
   amount: 1350,
   currency: 'JPY',
@@ -106,14 +56,14 @@ const payload = {
 };
 
 describe('contract with @smartpay/sdk-node', () => {
-  let api: { server: http.Server; url: string };
-  let receiver: { server: http.Server; url: string };
+  let api: Listening;
+  let receiver: Listening;
   let sandbox: Sandbox;
   let client: SmartpayClient;
   const deliveries: Delivery[] = [];
 
   beforeAll(async () => {
-    api = await listen(adapter(() => sandbox));
+    api = await listen(sandboxListener(() => sandbox));
     sandbox = createSandbox({ appUrl: api.url, webhookSecret: SHOP_SECRET, shopApiKey: SHOP_KEY, deliveryRetryDelaysMs: [10] });
     receiver = await listen((req, res) => {
       void readBody(req).then((body) => {

@@ -1,8 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import SmartpaySdk from '@smartpay/sdk-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox';
+import { close, listen, sandboxListener, type Listening } from './serve-over-http';
 import type { Json } from './testing';
 
 /**
@@ -64,46 +63,6 @@ interface SmartpayClass {
 }
 const Smartpay = SmartpaySdk as unknown as SmartpayClass;
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/** Serves the sandbox's fetch-style handler over node:http on a loopback port. */
-function serve(getSandbox: () => Sandbox): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      const body = await readBody(req);
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const method = req.method ?? 'GET';
-      const request = new Request(`http://${req.headers.host}${req.url}`, {
-        method,
-        headers,
-        body: method === 'GET' || method === 'HEAD' || body.length === 0 ? undefined : new Uint8Array(body),
-      });
-      const response = await getSandbox().handle(request);
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    })().catch((error: unknown) => {
-      res.writeHead(500);
-      res.end(String(error));
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}` });
-    });
-  });
-}
-
 const shipping = {
   address: { line1: 'line1', locality: 'locality', postalCode: '123', country: 'JP' },
   feeAmount: 100,
@@ -111,14 +70,14 @@ const shipping = {
 };
 
 describe('the calls of Smartpay’s SDK suites, through @smartpay/sdk-node', () => {
-  let api: { server: http.Server; url: string };
+  let api: Listening;
   let sandbox: Sandbox;
   let smartpay: SmartpayClient;
   /** The shopper-side base, where the suites' `API_BASE` points. */
   let consumerBase: string;
 
   beforeAll(async () => {
-    api = await serve(() => sandbox);
+    api = await listen(sandboxListener(() => sandbox));
     sandbox = createSandbox({
       appUrl: api.url,
       webhookSecret: 'gybcsjixKyBW2d4z6iNPlaYzHUMtawnodwZt3W0q',
@@ -132,7 +91,7 @@ describe('the calls of Smartpay’s SDK suites, through @smartpay/sdk-node', () 
   afterAll(async () => {
     await sandbox.close();
     api.server.closeAllConnections();
-    await new Promise<void>((resolve) => api.server.close(() => resolve()));
+    await close(api.server);
   });
 
   /** As the suites do: no Content-Type, the body as a string. */

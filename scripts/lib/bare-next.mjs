@@ -2,8 +2,9 @@
 // and served beside the shop in the same run, as the baseline the benchmarks compare the shop with.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './shop-server.mjs';
+import { ensureBuild, freePort, ROOT, sandboxEnv, ShopServer, snapshotBuild } from './shop-server.mjs';
 
 /** Inside the project (ignored by git), so it builds with the project's own node_modules. */
 export const BARE_DIR = path.join(ROOT, '.bench', 'bare-next');
@@ -58,4 +59,40 @@ export function buildBareNext(log = console.log) {
   });
   if (result.status !== 0) throw new Error(`building the bare page failed:\n${`${result.stdout}${result.stderr}`.split('\n').slice(-30).join('\n')}`);
   return BARE_DIR;
+}
+
+/**
+ * The shop (a private copy of its production build, on the sandbox, with an embedded database in
+ * `dataDir`) and the bare page, both built and started; `stop()` stops both and removes the copy.
+ */
+export async function startShopAndBare(name, dataDir, log = console.log) {
+  await ensureBuild([], log);
+  const build = snapshotBuild(log);
+  const bareDir = buildBareNext(log);
+  const shopPort = await freePort();
+  const shop = new ShopServer({
+    name: 'shop',
+    port: shopPort,
+    env: sandboxEnv({ DATA_DIR: dataDir, APP_URL: `http://127.0.0.1:${shopPort}` }),
+    logFile: path.join(os.tmpdir(), `${name}-shop.log`),
+    projectDir: build.dir,
+  });
+  const bare = new ShopServer({
+    name: 'bare',
+    port: await freePort(),
+    env: sandboxEnv({}),
+    logFile: path.join(os.tmpdir(), `${name}-bare.log`),
+    projectDir: bareDir,
+    readyPath: '/',
+    nextBin: BARE_NEXT_BIN,
+  });
+  await Promise.all([shop.start(), bare.start()]);
+  return {
+    shop,
+    bare,
+    async stop() {
+      await Promise.all([shop.stop(), bare.stop()]);
+      build.remove();
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { Document, viewport as documentViewport } from '@/components/document';
 import { SandboxBanner } from '@/components/sandbox-banner';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { SkipLink } from '@/components/skip-link';
 import { getConfig } from '@/lib/config';
 import { editionOf, editionParams, type EditionParams } from '@/lib/shop-edition';
 
@@ -30,12 +31,7 @@ export default async function ShopLayout({ children, params }: { children: React
   const { locale, sandbox, t } = await editionOf(params);
   return (
     <Document lang={locale}>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
-      >
-        {t.nav.skipToContent}
-      </a>
+      <SkipLink label={t.nav.skipToContent} />
       {sandbox && <SandboxBanner t={t.sandbox} />}
       <SiteHeader locale={locale} t={t} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
