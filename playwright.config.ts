@@ -32,6 +32,8 @@ const ownServer = {
     SANDBOX_SLOW_MS: '6000',
     // Every flow comes from one address; the per-browser limits stay as shipped.
     CHECKOUT_LIMIT_PER_IP: '10000',
+    // Nothing balances load in front of it: it may stop at once.
+    SHUTDOWN_DRAIN_SECONDS: '0',
     SMARTPAY_SECRET_KEY: '',
     SMARTPAY_API_BASE: '',
     DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',

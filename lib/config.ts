@@ -66,6 +66,10 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'must be a number of hours' }).positive({ error: 'must be a number of hours above 0' }).default(24),
   ),
+  SHUTDOWN_DRAIN_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a number of seconds' }).min(0).max(120).default(5),
+  ),
   DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(200).default(10)),
   NODE_ENV: z.string().optional(),
 });
@@ -116,6 +120,8 @@ export interface AppConfig {
   };
   /** Public demo only: orders and sandbox objects older than this are deleted. */
   demoRetentionHours: number;
+  /** On SIGTERM (production), how long to keep serving with the health route at 503 before closing. */
+  shutdownDrainSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -177,6 +183,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       sandboxCallsPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
     },
     demoRetentionHours: e.DEMO_RETENTION_HOURS,
+    shutdownDrainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
   };
 }
 

@@ -12,7 +12,8 @@ import { SHOP_MIGRATIONS } from '@/lib/db/migrate';
  * secret, never a shopper's data.
  */
 export interface Health {
-  status: 'ok' | 'unavailable';
+  /** `draining`: the instance is stopping (SIGTERM) and serves only what it has; send it nothing new. */
+  status: 'ok' | 'unavailable' | 'draining';
   mode: SmartpayMode;
   database: 'postgres' | 'pglite' | 'unknown';
   /** `current` when the newest migration of this build is applied; `behind` when it is not; `unknown` when the database did not answer. */

@@ -16,7 +16,7 @@ export async function checkAtStartup(): Promise<void> {
     const config = getConfig();
     console.info(`[config] Smartpay mode: ${config.mode}; API base: ${config.smartpay.apiBase}; shop: ${config.appUrl}`);
     const database = await getDatabase();
-    installShutdown();
+    installShutdown({ drainMs: config.production ? config.shutdownDrainSeconds * 1000 : 0 });
     closeDatabaseOnShutdown(() => database.close());
     console.info(`[database] ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}: migrations applied`);
     const secrets = await getSecrets();

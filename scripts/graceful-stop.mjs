@@ -3,17 +3,17 @@
 //
 //   node scripts/with-postgres.mjs node scripts/graceful-stop.mjs
 //
-// Shoppers check out on one server (PostgreSQL); once a third of the checkout POSTs have started, the
-// server gets SIGTERM. It must stop taking connections, answer every request it had taken, finish its
-// background work, close the database and exit; a new server on the same port and database then serves
-// the shoppers whose connection was refused (as a load balancer would send them to another instance).
-// Counted: requests the stopping server took and did not answer properly (must be 0), and orders lost
-// (every session a shopper was sent to has its order, and every approved order is paid in the end: 0).
+// Two instances on one PostgreSQL behind a stand-in load balancer that sends every request to the first
+// while its health route answers 200, and to the second once it does not. Once a third of the checkout
+// POSTs have started, the first gets SIGTERM: it must drain (health 503 while it still serves), then stop
+// taking connections, answer every request it had taken, finish its background work, close the database
+// and exit. Counted: requests taken and not answered properly (must be 0), and orders lost (every session
+// a shopper was sent to has its order, and every approved order is paid in the end: 0).
 import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { runPool, openFreshConnections } from './lib/http.mjs';
+import { openFreshConnections, request, runPool } from './lib/http.mjs';
 import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
 import { approveSession, CheckoutFailure, Shopper } from './lib/shopper.mjs';
 import { Checks } from './lib/checks.mjs';
@@ -21,6 +21,7 @@ import { Checks } from './lib/checks.mjs';
 const SHOPPERS = 60;
 const CONCURRENCY = 12;
 const STOP_AT = 20;
+const DRAIN_SECONDS = 2;
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 
 const checks = new Checks();
@@ -39,45 +40,47 @@ try {
   build = snapshotBuild(console.log);
   pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
   pool.on('error', () => undefined);
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const make = (name) =>
+  const [firstPort, secondPort] = [await freePort(), await freePort()];
+  const appUrl = `http://127.0.0.1:${secondPort}`;
+  const make = (name, port, extra = {}) =>
     new ShopServer({
       name,
       port,
-      env: sandboxEnv({ APP_URL: origin, PORT: String(port), DATABASE_URL }),
+      env: sandboxEnv({ APP_URL: appUrl, PORT: String(port), DATABASE_URL, ...extra }),
       logFile: path.join(os.tmpdir(), `graceful-stop-${name.replace(/\W/g, '')}-${port}.log`),
       projectDir: build.dir,
     });
-  const first = make('first server');
-  servers.push(first);
-  await first.start();
+  const first = make('first server', firstPort, { SHUTDOWN_DRAIN_SECONDS: String(DRAIN_SECONDS) });
+  const second = make('second server', secondPort);
+  servers.push(first, second);
+  await Promise.all([first.start(), second.start()]);
 
-  let postsStarted = 0;
+  // The load balancer: the first instance while it is healthy, the second from then on.
+  let active = first;
+  let switchedAfterMs;
   let stopping;
-  let second;
+  let postsStarted = 0;
   const outcomes = { answered: 0, refused: 0, broken: [] };
-  /** The server to use now: the first, or, once it is stopping, the second (started when needed). */
-  const untilServing = async () => {
-    if (!stopping) return;
-    await stopping;
-  };
   const stop = () => {
     stopping ??= (async () => {
       const started = performance.now();
       first.killNow('SIGTERM');
+      for (;;) {
+        const health = await request(`${first.origin}/api/health`, { timeoutMs: 1_000 }).catch(() => undefined);
+        if (health?.status !== 200) break;
+        await sleep(100);
+      }
+      active = second;
+      switchedAfterMs = Math.round(performance.now() - started);
       const exit = await Promise.race([first.child.exited, sleep(30_000).then(() => undefined)]);
-      const stoppedMs = Math.round(performance.now() - started);
-      second = make('second server');
-      servers.push(second);
-      await second.start();
-      return { exit, stoppedMs };
+      return { exit, stoppedMs: Math.round(performance.now() - started) };
     })();
     return stopping;
   };
-  /** Runs a step; a refused connection (the request never reached a server) waits for the next server and tries again. */
-  const step = async (work) => {
+  /** Runs a step on the active instance; a refused connection (it never reached a server) tries again. */
+  const step = async (shopper, work) => {
     for (;;) {
+      shopper.origin = active.origin;
       try {
         const result = await work();
         outcomes.answered++;
@@ -85,7 +88,6 @@ try {
       } catch (error) {
         if (refused(error)) {
           outcomes.refused++;
-          await untilServing();
           await sleep(50);
           continue;
         }
@@ -94,12 +96,12 @@ try {
     }
   };
 
-  const shoppers = Array.from({ length: SHOPPERS }, (_, i) => new Shopper(300 + i, origin));
+  const shoppers = Array.from({ length: SHOPPERS }, (_, i) => new Shopper(300 + i, first.origin));
   const sessions = new Map();
   await runPool(shoppers, CONCURRENCY, async (shopper) => {
     try {
-      await step(() => shopper.openCheckout());
-      const result = await step(() => {
+      await step(shopper, () => shopper.openCheckout());
+      const result = await step(shopper, () => {
         if (++postsStarted === STOP_AT) void stop();
         return shopper.submitCheckout();
       });
@@ -110,17 +112,20 @@ try {
   });
   const { exit, stoppedMs } = (await stopping) ?? {};
   const firstLog = readFileSync(first.logFile, 'utf8');
-  check(exit?.code === 143 || exit?.signal === 'SIGTERM', `the first server exited on SIGTERM after ${stoppedMs} ms (${exit?.signal ?? `code ${exit?.code}`})`);
+  check(
+    exit?.code === 143 || exit?.signal === 'SIGTERM',
+    `the first server answered 503 on its health route ${switchedAfterMs} ms after SIGTERM, drained for ${DRAIN_SECONDS} s and exited after ${stoppedMs} ms (${exit?.signal ?? `code ${exit?.code}`})`,
+  );
   check(
     /\[shutdown\] SIGTERM/.test(firstLog) && /\[shutdown\] requests and background work done, database closed/.test(firstLog),
     'it finished its requests and background work and closed the database before exiting',
   );
   check(
     outcomes.broken.length === 0,
-    `${outcomes.answered} requests answered, ${outcomes.refused} connections refused while no server listened (then served by the second), ${outcomes.broken.length} taken and not answered${outcomes.broken.length ? `: ${outcomes.broken.slice(0, 3).join('; ')}` : ''}`,
+    `${outcomes.answered} requests answered, ${outcomes.refused} connections refused (then sent to the second), ${outcomes.broken.length} taken and not answered${outcomes.broken.length ? `: ${outcomes.broken.slice(0, 3).join('; ')}` : ''}`,
   );
 
-  for (const sessionId of sessions.values()) await step(() => approveSession(origin, sessionId));
+  for (const sessionId of sessions.values()) await approveSession(second.origin, sessionId);
   const references = [...sessions.keys()];
   const deadline = Date.now() + 30_000;
   let rows = [];
