@@ -12,6 +12,18 @@ import { getConfig, type AppConfig } from '@/lib/config';
  * - on https, browsers are told to use https only (HSTS) and to upgrade any http subresource.
  */
 export function securityHeaders(config: Pick<AppConfig, 'appUrl' | 'production' | 'smartpay'>): Record<string, string> {
+  // Every answer asks for them; the configuration is read once per process, so they are worked out once.
+  let headers = computed.get(config);
+  if (!headers) {
+    headers = computeHeaders(config);
+    computed.set(config, headers);
+  }
+  return headers;
+}
+
+const computed = new WeakMap<object, Record<string, string>>();
+
+function computeHeaders(config: Pick<AppConfig, 'appUrl' | 'production' | 'smartpay'>): Record<string, string> {
   const https = config.appUrl.startsWith('https://');
   const formAction = [...new Set(["'self'", config.smartpay.checkoutOrigin])].join(' ');
   const policy = [

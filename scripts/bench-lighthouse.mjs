@@ -12,14 +12,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startShopAndBare } from './lib/bare-next.mjs';
+import { pageTargets, startShopAndBare } from './lib/bare-next.mjs';
 import { installCleanup } from './lib/shop-server.mjs';
 import { approveSession, Shopper } from './lib/shopper.mjs';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const RUNS = Math.max(1, Number(args.runs));
-const CART = encodeURIComponent(JSON.stringify([{ productId: 'p_hojicha', quantity: 2 }, { productId: 'p_washi_notebook', quantity: 1 }]));
 const chrome = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 installCleanup();
@@ -54,14 +53,7 @@ try {
   await buyer.openCheckout();
   const { sessionId } = await buyer.submitCheckout();
   const { redirectUrl } = await approveSession(shop.origin, sessionId);
-  const targets = [
-    { name: 'bare Next.js page', url: `${bare.origin}/` },
-    { name: 'home', url: `${shop.origin}/` },
-    { name: 'product', url: `${shop.origin}/products/roasted-hojicha` },
-    { name: 'cart (two products)', url: `${shop.origin}/cart`, cookie: `cart=${CART}` },
-    { name: 'checkout (two products)', url: `${shop.origin}/checkout`, cookie: `cart=${CART}` },
-    { name: 'success (paid)', url: redirectUrl, cookie: buyer.jar.header() },
-  ];
+  const targets = [...pageTargets(shop, bare), { name: 'success (paid)', url: redirectUrl, cookie: buyer.jar.header() }];
   for (const target of targets) {
     const runs = Array.from({ length: RUNS }, () => lighthouse(target.url, target.cookie)).sort((a, b) => a.score - b.score || b.lcp - a.lcp);
     const median = runs[Math.floor(runs.length / 2)];

@@ -11,26 +11,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { startShopAndBare } from './lib/bare-next.mjs';
+import { pageTargets, startShopAndBare } from './lib/bare-next.mjs';
 import { installCleanup } from './lib/shop-server.mjs';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
-const CART = encodeURIComponent(JSON.stringify([{ productId: 'p_hojicha', quantity: 2 }, { productId: 'p_washi_notebook', quantity: 1 }]));
 
 installCleanup();
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));
 const rows = [];
 const { shop, bare, stop } = await startShopAndBare('bench-pages', dataDir);
 try {
-  const targets = [
-    { name: 'bare Next.js page', url: `${bare.origin}/` },
-    { name: 'home', url: `${shop.origin}/` },
-    { name: 'product', url: `${shop.origin}/products/roasted-hojicha` },
-    { name: 'cart (two products)', url: `${shop.origin}/cart`, cookie: `cart=${CART}` },
-    { name: 'checkout (two products)', url: `${shop.origin}/checkout`, cookie: `cart=${CART}` },
-  ];
+  const targets = pageTargets(shop, bare);
   for (const target of targets) {
     const run = (duration) =>
       autocannon({ url: target.url, connections: CONNECTIONS, duration, headers: target.cookie ? { cookie: target.cookie } : {} });

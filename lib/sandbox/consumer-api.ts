@@ -4,7 +4,7 @@ import { authenticateConsumer, CONSUMER_OWNER, consumerIdOf } from './consumers'
 import { ApiError, errorResponse, jsonResponse, notFound } from './errors';
 import { isIdOf } from './ids';
 import { matchRoute, type RouteMatch } from './router';
-import { scenarioOf, simulatedResponse, slowDelayMs } from './simulate';
+import { applySimulation } from './simulate';
 import type { SandboxStore } from './store';
 
 /**
@@ -26,7 +26,6 @@ export interface ShopperPipeline {
   limit(owner: string, headers: Headers): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A consumer route under `prefix`, if the request is for one. */
 export function matchShopperRoute(method: string, pathname: string, prefix: string): RouteMatch | undefined {
@@ -62,12 +61,8 @@ export async function handleShopperRequest(pipeline: ShopperPipeline, request: R
     const email = emailOf(json.body);
     await pipeline.limit(consumer?.id ?? (email ? consumerIdOf(email) : CONSUMER_OWNER), request.headers);
 
-    const scenario = scenarioOf(request.headers, json.body);
-    if (scenario) {
-      const simulated = simulatedResponse(scenario, match.route);
-      if (simulated) return simulated;
-      await sleep(slowDelayMs());
-    }
+    const simulated = await applySimulation(request.headers, json.body, match.route);
+    if (simulated) return simulated;
     requireObjectBody(json);
 
     const owner = await ownerOfTarget(pipeline.store, match);

@@ -20,7 +20,7 @@ import { ownerOf } from './owner';
 import type { SandboxRateLimiter } from './rate-limit';
 import { readOnlyView, WriteNeeded } from './read-only-store';
 import { matchRoute } from './router';
-import { scenarioOf, simulatedResponse, slowDelayMs } from './simulate';
+import { applySimulation } from './simulate';
 import type { PurgeCounts, SandboxStore } from './store';
 import type { RecordMap } from './types';
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_RETRY_DELAYS_MS, enqueueDeliveries, WebhookDispatcher } from './webhook-delivery';
@@ -92,7 +92,6 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** One header per thing the sandbox accepted although Smartpay might refuse it (sandbox extension). */
 export const WARNING_HEADER = 'Sandbox-Warning';
@@ -227,12 +226,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (!match) throw new ApiError(404, 'route.not-found', `No API route ${method} ${url.pathname}`);
 
       const json = await readJsonBody(request, method);
-      const scenario = scenarioOf(request.headers, json.body);
-      if (scenario) {
-        const simulated = simulatedResponse(scenario, match.route);
-        if (simulated) return simulated;
-        await sleep(slowDelayMs());
-      }
+      const simulated = await applySimulation(request.headers, json.body, match.route);
+      if (simulated) return simulated;
       requireObjectBody(json);
       const body = json.body;
 

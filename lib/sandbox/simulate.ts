@@ -102,3 +102,16 @@ export function simulatedResponse(scenario: Scenario, route: RouteInfo): Respons
     headers: { ...JSON_HEADERS, ...failure.headers },
   });
 }
+
+/**
+ * The failure a request asks for (header or e-mail trigger), if any: the answer to send instead of the
+ * real one, or, for `slow`, a wait before the request goes on normally (then `undefined`).
+ */
+export async function applySimulation(headers: Headers, body: unknown, route: RouteInfo): Promise<Response | undefined> {
+  const scenario = scenarioOf(headers, body);
+  if (!scenario) return undefined;
+  const simulated = simulatedResponse(scenario, route);
+  if (simulated) return simulated;
+  await new Promise<void>((resolve) => setTimeout(resolve, slowDelayMs()));
+  return undefined;
+}

@@ -96,3 +96,17 @@ export async function startShopAndBare(name, dataDir, log = console.log) {
     },
   };
 }
+
+/** A cart of two products (three items), as the cart cookie holds it. */
+export const TWO_PRODUCT_CART = encodeURIComponent(
+  JSON.stringify([{ productId: 'p_hojicha', quantity: 2 }, { productId: 'p_washi_notebook', quantity: 1 }]),
+);
+
+/** The pages both benchmarks measure: the bare page first (the baseline), then the shop's. */
+export const pageTargets = (shop, bare) => [
+  { name: 'bare Next.js page', url: `${bare.origin}/` },
+  { name: 'home', url: `${shop.origin}/` },
+  { name: 'product', url: `${shop.origin}/products/roasted-hojicha` },
+  { name: 'cart (two products)', url: `${shop.origin}/cart`, cookie: `cart=${TWO_PRODUCT_CART}` },
+  { name: 'checkout (two products)', url: `${shop.origin}/checkout`, cookie: `cart=${TWO_PRODUCT_CART}` },
+];
