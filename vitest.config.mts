@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: every unit test as it is, and the sandbox's suites once more with each sandbox on the
+ * database store (lib/sandbox/testing/on-database-store.ts; no isolation, so one in-memory PGlite per worker).
+ * Files named `*.db.test.ts` open the test database themselves: PGlite here, PostgreSQL under `npm run test:pg`.
+ */
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,8 +15,22 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // Opening an embedded database on a busy machine can take more than the default 10 s.
+    hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['lib/**/*.test.ts', 'test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'sandbox-on-database',
+          include: ['lib/sandbox/**/*.test.ts'],
+          exclude: ['lib/sandbox/**/*.db.test.ts', 'lib/sandbox/testing/fake-smartpay-parity.test.ts'],
+          setupFiles: ['lib/sandbox/testing/on-database-store.ts'],
+          isolate: false,
+        },
+      },
+    ],
   },
 });

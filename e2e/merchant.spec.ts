@@ -63,7 +63,7 @@ test('the merchant finds a paid order, refunds part of it, then the rest', async
 
 // Smartpay cancels only orders in requires_capture (or already canceled) and answers 409 order.cannot-cancel to
 // anything else (https://en.docs.smartpay.co/reference/cancel-order), so an unpaid order offers no Cancel; the
-// cancellation of an authorized order is covered by lib/merchant/operations.test.ts.
+// cancellation of an authorized order is covered by lib/merchant/operations.db.test.ts.
 test('an order the shopper left unpaid offers no action to the merchant', async ({ page }) => {
   await page.goto('/');
   await addFromGrid(page, HOJICHA.id);

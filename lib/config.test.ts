@@ -53,7 +53,13 @@ describe('parseConfig', () => {
     expect(problems({ APP_URL: 'shop' })[0]).toMatch(/^APP_URL must be an http\(s\) URL/);
     expect(problems({ SMARTPAY_WEBHOOK_SECRET: 'not/base62' })[0]).toMatch(/^SMARTPAY_WEBHOOK_SECRET/);
     expect(problems({ SMARTPAY_TIMEOUT_MS: 'soon' })[0]).toMatch(/^SMARTPAY_TIMEOUT_MS/);
+    expect(problems({ SANDBOX_SLOW_MS: 'later' })[0]).toMatch(/^SANDBOX_SLOW_MS must be a number of milliseconds/);
     expect(problems({ SMARTPAY_SECRET_KEY: 'sk_live_abc123' })[0]).toMatch(/^COOKIE_SECRET must be set/);
+  });
+
+  it('reads the delay of the sandbox\'s slow scenario', () => {
+    expect(parseConfig({}).sandboxSlowMs).toBe(15_000);
+    expect(parseConfig({ SANDBOX_SLOW_MS: '6000' }).sandboxSlowMs).toBe(6000);
   });
 
   it('reads the capture method and the merchant password', () => {

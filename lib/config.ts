@@ -70,6 +70,10 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'must be a number of seconds' }).min(0).max(120).default(5),
   ),
+  SANDBOX_SLOW_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(15_000),
+  ),
   DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(200).default(10)),
   NODE_ENV: z.string().optional(),
 });
@@ -120,6 +124,8 @@ export interface AppConfig {
   };
   /** Public demo only: orders and sandbox objects older than this are deleted. */
   demoRetentionHours: number;
+  /** How long the built-in sandbox's `slow` failure scenario waits before answering. */
+  sandboxSlowMs: number;
   /** On SIGTERM (production), how long to keep serving with the health route at 503 before closing. */
   shutdownDrainSeconds: number;
 }
@@ -184,6 +190,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     demoRetentionHours: e.DEMO_RETENTION_HOURS,
     shutdownDrainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
+    sandboxSlowMs: e.SANDBOX_SLOW_MS,
   };
 }
 

@@ -1,7 +1,5 @@
 import Link from 'next/link';
-import { formatYen } from '@/lib/sandbox/checkout-text';
-import { warningsOf, type DashboardScope } from '@/lib/sandbox/dashboard-view';
-import type { SandboxSnapshot } from '@/lib/sandbox/sandbox';
+import { formatYen, warningsOf, type DashboardScope, type SandboxSnapshot } from '@/lib/sandbox';
 import { code, Table, time } from './dashboard-table';
 
 /** The dashboard's tables, newest first; webhook endpoints only in the `everything` scope. */

@@ -3,10 +3,7 @@ import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getConfig } from '@/lib/config';
-import { SESSIONS_COOKIE, sessionIdsOf } from '@/lib/sandbox/browser-sessions';
-import { browserSnapshot, dashboardScope } from '@/lib/sandbox/dashboard-view';
-import { getSandbox, sandboxEnabled } from '@/lib/sandbox/instance';
-import { SCENARIOS } from '@/lib/sandbox/simulate';
+import { SESSIONS_COOKIE, sessionIdsOf, browserSnapshot, dashboardScope, getSandbox, sandboxEnabled, SCENARIOS } from '@/lib/sandbox';
 import { code } from './dashboard-table';
 import { DashboardTables } from './dashboard-tables';
 

@@ -3,9 +3,9 @@ import { getConfig } from '@/lib/config';
 import { getDatabase } from '@/lib/db/client';
 import { getSecrets } from '@/lib/secrets';
 import { onShutdown } from '@/lib/shutdown';
-import { openDbStore } from './db-open';
-import { startDemoPurge } from './purge';
-import { databaseRateLimiter } from './rate-limit';
+import { openDbStore } from './store/db-open';
+import { startDemoPurge } from './store/purge';
+import { databaseRateLimiter } from './api/rate-limit';
 import { createSandbox, type Sandbox } from './sandbox';
 
 const GLOBAL_KEY = Symbol.for('smartpay-storefront.sandbox');
@@ -39,6 +39,7 @@ export function getSandbox(): Promise<Sandbox> {
         allowedOrigin: config.production ? new URL(config.appUrl).origin : undefined,
         rateLimiter: databaseRateLimiter(handle.db, config.limits.sandboxCallsPerMinute),
         trustedProxyCount: config.trustedProxyCount,
+        slowMs: config.sandboxSlowMs,
         store,
       });
       // On SIGTERM, no new delivery starts and the exit waits for the ones under way (lib/shutdown.ts).

@@ -1,30 +1,30 @@
 import { clientIp } from '@/lib/http/client-ip';
-import { hasBody, readJsonBody, requireObjectBody } from './api-body';
-import { authenticate } from './auth';
-import type { SandboxCore } from './core';
-import { ApiError, errorResponse } from './errors';
-import { newEvent } from './events';
+import { hasBody, readJsonBody, requireObjectBody } from './api/body';
+import { authenticate } from './api/auth';
+import type { SandboxCore } from './api/handler';
+import { ApiError, errorResponse } from './api/errors';
+import { newEvent } from './webhooks/events';
 import {
   completeCheckout,
   getCheckoutView,
   type CheckoutOutcome,
   type CheckoutResult,
   type CheckoutView,
-} from './hosted-checkout';
-import { fingerprint, REPLAY_HEADER, withIdempotency, type StoredAnswer } from './idempotency';
-import { isIdOf } from './ids';
-import { handleShopperRequest, matchShopperRoute, type ShopperPipeline } from './consumer-api';
-import { MemoryStore } from './memory-store';
-import { expireIfDue } from './orders';
-import { ownerOf } from './owner';
-import type { SandboxRateLimiter } from './rate-limit';
-import { readOnlyView, WriteNeeded } from './read-only-store';
-import { matchRoute } from './router';
-import { applySimulation } from './simulate';
-import type { PurgeCounts, SandboxStore } from './store';
-import type { RecordMap } from './types';
-import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_RETRY_DELAYS_MS, enqueueDeliveries, WebhookDispatcher } from './webhook-delivery';
-import { newWebhookEndpoint } from './webhook-endpoints';
+} from './hosted-page/order-session';
+import { fingerprint, REPLAY_HEADER, withIdempotency, type StoredAnswer } from './api/idempotency';
+import { isIdOf } from './store/ids';
+import { handleShopperRequest, matchShopperRoute, type ShopperPipeline } from './api/consumer-api';
+import { MemoryStore } from './store/memory-store';
+import { expireIfDue } from './resources/orders';
+import { ownerOf } from './store/owner';
+import type { SandboxRateLimiter } from './api/rate-limit';
+import { readOnlyView, WriteNeeded } from './store/read-only-store';
+import { matchRoute } from './api/router';
+import { applySimulation, DEFAULT_SLOW_MS } from './api/simulate';
+import type { PurgeCounts, SandboxStore } from './store/store';
+import type { RecordMap } from './store/records';
+import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_RETRY_DELAYS_MS, enqueueDeliveries, WebhookDispatcher } from './webhooks/delivery';
+import { newWebhookEndpoint } from './resources/webhook-endpoints';
 
 /** The path every API route lives under, on the shop's own origin. */
 export const API_PREFIX = '/sandbox/v1';
@@ -49,6 +49,8 @@ export interface SandboxOptions {
   deliveryRetryDelaysMs?: number[];
   /** How often to look for due webhook deliveries (ms); 0 polls only after changes and in `flushDeliveries`. */
   deliveryPollIntervalMs?: number;
+  /** How long the `slow` failure scenario waits before the request goes on (default 15 s; the shop passes SANDBOX_SLOW_MS). */
+  slowMs?: number;
   /**
    * How often to look for authorizations past their hold (ms, default 1000); they are canceled then. No timer
    * when `deliveryPollIntervalMs` is 0 (then only `expireAuthorizations()` does it).
@@ -117,6 +119,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const store = options.store ?? new MemoryStore();
   const now = options.now ?? Date.now;
   const pollIntervalMs = options.deliveryPollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
   const dispatcher = new WebhookDispatcher({
     store,
     now,
@@ -208,7 +211,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   }
 
   /** The consumer routes authenticate a test consumer instead of a secret key (consumer-api.ts). */
-  const shopper: ShopperPipeline = { store, now, exclusive, limit };
+  const shopper: ShopperPipeline = { store, now, exclusive, limit, slowMs };
 
   async function handle(request: Request): Promise<Response> {
     try {
@@ -226,7 +229,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (!match) throw new ApiError(404, 'route.not-found', `No API route ${method} ${url.pathname}`);
 
       const json = await readJsonBody(request, method);
-      const simulated = await applySimulation(request.headers, json.body, match.route);
+      const simulated = await applySimulation(request.headers, json.body, match.route, slowMs);
       if (simulated) return simulated;
       requireObjectBody(json);
       const body = json.body;

@@ -1,6 +1,4 @@
-import { formatYen, type CheckoutText } from '@/lib/sandbox/checkout-text';
-import type { CheckoutLine } from '@/lib/sandbox/hosted-checkout';
-import type { CheckoutSessionRecord, OrderRecord } from '@/lib/sandbox/types';
+import { formatYen, type CheckoutText, type CheckoutLine, type CheckoutSessionRecord, type OrderRecord } from '@/lib/sandbox';
 import { FinalState, OutcomeButtons } from './outcome-buttons';
 
 /** The body of a normal session's page: the order's lines, total and address, then the buttons or the final state. */

@@ -1,4 +1,4 @@
-import type { CheckoutText } from '@/lib/sandbox/checkout-text';
+import type { CheckoutText } from '@/lib/sandbox';
 
 const buttonBase =
   'w-full rounded-md px-4 py-3 text-base font-semibold focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-600';

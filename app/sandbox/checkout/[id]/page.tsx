@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { checkoutText, type CheckoutLocale } from '@/lib/sandbox/checkout-text';
-import { getSandbox, sandboxEnabled } from '@/lib/sandbox/instance';
+import { checkoutText, type CheckoutLocale, getSandbox, sandboxEnabled } from '@/lib/sandbox';
 import { OrderSummary } from './order-summary';
 import { TokenRegistration } from './token-registration';
 

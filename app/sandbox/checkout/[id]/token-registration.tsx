@@ -1,5 +1,4 @@
-import type { CheckoutText } from '@/lib/sandbox/checkout-text';
-import type { CheckoutSessionRecord, TokenRecord } from '@/lib/sandbox/types';
+import type { CheckoutText, CheckoutSessionRecord, TokenRecord } from '@/lib/sandbox';
 import { FinalState, OutcomeButtons } from './outcome-buttons';
 
 /** The body of a token-mode session's page: registering Smartpay as a payment method (no items, no total). */

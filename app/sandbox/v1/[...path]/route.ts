@@ -1,4 +1,4 @@
-import { getSandbox, sandboxEnabled } from '@/lib/sandbox/instance';
+import { getSandbox, sandboxEnabled } from '@/lib/sandbox';
 import { withSecurityHeaders } from '@/lib/security-headers';
 
 export const dynamic = 'force-dynamic';

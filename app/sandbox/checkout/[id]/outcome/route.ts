@@ -1,11 +1,10 @@
 import { getConfig } from '@/lib/config';
-import { getSandbox, sandboxEnabled } from '@/lib/sandbox/instance';
-import { answerOutcomePost } from '@/lib/sandbox/outcome-post';
+import { getSandbox, sandboxEnabled, answerOutcomePost } from '@/lib/sandbox';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** The hosted page's buttons post here as a plain HTML form (see lib/sandbox/outcome-post.ts). */
+/** The hosted page's buttons post here as a plain HTML form (see lib/sandbox/hosted-page/outcome-post.ts). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   if (!sandboxEnabled()) return new Response('Not found', { status: 404 });
   const { id } = await params;

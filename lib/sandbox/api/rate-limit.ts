@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Database } from '@/lib/db/client';
+import { sandboxRateLimits } from '../store/db-schema';
+
+/**
+ * The API's rate limits: `callsPerMinute` per API key (its owner digest), and as many per client
+ * address for every key but the shop's own, since anyone can invent keys. Counters of the database
+ * limiter are rows of `sandbox_rate_limits`, shared by every process on the database.
+ */
+
+export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export interface ApiCall {
+  /** Owner digest of the API key (owner.ts). */
+  owner: string;
+  /** Client address (lib/http/client-ip.ts). */
+  ip: string;
+  /** The shop's own key: counted per key only. */
+  shop: boolean;
+}
+
+export interface SandboxRateLimiter {
+  /** Counts one call; over a limit, answers when to try again. */
+  take(call: ApiCall): Promise<Verdict>;
+}
+
+const WINDOW_SECONDS = 60;
+
+/** Addresses are kept as digests. */
+const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
+
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<Verdict> {
+  try {
+    await limiter.consume(key);
+    return { allowed: true };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+    throw rejection;
+  }
+}
+
+class PerKeyAndAddress implements SandboxRateLimiter {
+  constructor(
+    private readonly perKey: RateLimiterAbstract,
+    private readonly perAddress: RateLimiterAbstract,
+  ) {}
+
+  async take(call: ApiCall): Promise<Verdict> {
+    const byKey = await consume(this.perKey, call.owner);
+    if (!byKey.allowed || call.shop) return byKey;
+    return consume(this.perAddress, digest(call.ip));
+  }
+}
+
+/** Counters in the database: one limit for every process sharing it. */
+export function databaseRateLimiter(database: Database, callsPerMinute: number): SandboxRateLimiter {
+  const limiter = (keyPrefix: string, clearExpiredByTimeout: boolean) =>
+    new RateLimiterDrizzle({
+      storeClient: database,
+      schema: sandboxRateLimits,
+      keyPrefix,
+      points: callsPerMinute,
+      duration: WINDOW_SECONDS,
+      // Once over the limit, a caller is refused from memory until its window ends (no query per refused call).
+      inMemoryBlockOnConsumed: callsPerMinute + 1,
+      // One of the two deletes expired counters every few minutes for both.
+      clearExpiredByTimeout,
+    });
+  return new PerKeyAndAddress(limiter('sandbox-key', true), limiter('sandbox-ip', false));
+}
+
+/** Counters in process memory (unit tests). */
+export function memoryRateLimiter(callsPerMinute: number): SandboxRateLimiter {
+  const limiter = (keyPrefix: string) => new RateLimiterMemory({ keyPrefix, points: callsPerMinute, duration: WINDOW_SECONDS });
+  return new PerKeyAndAddress(limiter('sandbox-key'), limiter('sandbox-ip'));
+}

@@ -1,8 +1,0 @@
-import { defineConfig } from 'drizzle-kit';
-
-/** `npx drizzle-kit generate --config lib/sandbox/drizzle.config.ts --name <name>` writes the sandbox's migrations. */
-export default defineConfig({
-  dialect: 'postgresql',
-  schema: './lib/sandbox/db-schema.ts',
-  out: './lib/sandbox/migrations',
-});

@@ -1,0 +1,294 @@
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import { sandboxIdempotency, sandboxRateLimits, sandboxRecords, sandboxWebhookDeliveries } from './db-schema';
+import { KeyedLock } from './lock';
+import type { DeliveryClaim, IdempotencyEntry, PurgeCounts, PurgeRequest, SandboxStore } from './store';
+import type { DeliveryAttempt, DeliveryRecord, Kind, RecordMap } from './records';
+
+/** Advisory lock key every exclusive section takes, so all processes sharing the database run them one at a time. */
+export const SANDBOX_LOCK_KEY = 7_341_502_377;
+/** Advisory lock key of a purge: when several processes purge at once, one does the work. */
+export const PURGE_LOCK_KEY = 7_341_502_378;
+
+/** Owner of records put through the store itself rather than an owner's view (only tests do that). */
+const NO_OWNER = '';
+
+/** The database or an open transaction: both run the same queries. */
+type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+/** Where queries go: the database, or one exclusive section's transaction (whose queries run one after another). */
+interface Connection {
+  executor: Executor;
+  inTransaction: boolean;
+  tail: Promise<unknown>;
+  /** Creation time of the records put in this exclusive section. */
+  stamp?: number;
+}
+
+type DeliveryRow = typeof sandboxWebhookDeliveries.$inferSelect;
+
+const records = sandboxRecords;
+const deliveries = sandboxWebhookDeliveries;
+
+function toDelivery(row: DeliveryRow): DeliveryRecord {
+  return {
+    id: row.id,
+    test: row.test,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    eventId: row.eventId,
+    eventType: row.eventType,
+    endpointId: row.endpointId,
+    url: row.url,
+    state: row.status as DeliveryRecord['state'],
+    attempts: row.attempts as DeliveryAttempt[],
+    ...(row.nextAttemptAt === null ? {} : { nextAttemptAt: row.nextAttemptAt }),
+  };
+}
+
+function deliveryColumns(record: DeliveryRecord) {
+  return {
+    test: record.test,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    eventId: record.eventId,
+    eventType: record.eventType,
+    endpointId: record.endpointId,
+    url: record.url,
+    status: record.state,
+    attempts: record.attempts,
+    nextAttemptAt: record.nextAttemptAt ?? null,
+    claimedUntil: null,
+    claimedBy: null,
+  };
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * Sandbox state in the shop's database, in the sandbox's own `sandbox_*` tables. `exclusive` runs its
+ * work in one transaction holding `pg_advisory_xact_lock(SANDBOX_LOCK_KEY)`, with every read and write
+ * of that work going through the transaction. Views (an owner's, an exclusive section's) share the
+ * connection and lock of the store they come from.
+ */
+export class DbStore implements SandboxStore {
+  private readonly clock: () => number;
+  private readonly lock = new KeyedLock();
+  private readonly connection: Connection;
+  private readonly owner: string | undefined = undefined;
+
+  constructor(
+    private readonly db: Database,
+    options: { clock?: () => number } = {},
+  ) {
+    this.clock = options.clock ?? Date.now;
+    this.connection = { executor: db, inTransaction: false, tail: Promise.resolve() };
+  }
+
+  private view(changes: { owner?: string; connection?: Connection }): DbStore {
+    return Object.assign(Object.create(DbStore.prototype) as DbStore, this, changes);
+  }
+
+  /** Runs one query; inside a transaction queries go one after another over its single connection. */
+  private run<T>(query: (executor: Executor) => PromiseLike<T>): Promise<T> {
+    const connection = this.connection;
+    if (!connection.inTransaction) return Promise.resolve(query(connection.executor));
+    const result = connection.tail.then(() => query(connection.executor));
+    connection.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private recordOwned(): SQL | undefined {
+    return this.owner === undefined ? undefined : eq(records.owner, this.owner);
+  }
+
+  private deliveryOwned(): SQL | undefined {
+    return this.owner === undefined ? undefined : eq(deliveries.owner, this.owner);
+  }
+
+  private refuseForeign(rows: unknown[], kind: Kind, id: string): void {
+    if (rows.length === 0) throw new Error(`Sandbox ${kind} ${id} belongs to another owner`);
+  }
+
+  forOwner(owner: string): SandboxStore {
+    return this.view({ owner });
+  }
+
+  async ownerOf(kind: Kind, id: string): Promise<string | undefined> {
+    if (kind === 'delivery') {
+      const [row] = await this.run((x) => x.select({ owner: deliveries.owner }).from(deliveries).where(eq(deliveries.id, id)));
+      return row?.owner;
+    }
+    const [row] = await this.run((x) =>
+      x.select({ owner: records.owner }).from(records).where(and(eq(records.kind, kind), eq(records.id, id))),
+    );
+    return row?.owner;
+  }
+
+  async get<K extends Kind>(kind: K, id: string): Promise<RecordMap[K] | undefined> {
+    if (kind === 'delivery') {
+      const [row] = await this.run((x) => x.select().from(deliveries).where(and(eq(deliveries.id, id), this.deliveryOwned())));
+      return row && (toDelivery(row) as RecordMap[K]);
+    }
+    const [row] = await this.run((x) =>
+      x
+        .select({ data: records.data })
+        .from(records)
+        .where(and(eq(records.kind, kind), eq(records.id, id), this.recordOwned())),
+    );
+    return row?.data as RecordMap[K] | undefined;
+  }
+
+  async put<K extends Kind>(kind: K, record: RecordMap[K]): Promise<void> {
+    const owner = this.owner ?? NO_OWNER;
+    if (kind === 'delivery') {
+      const columns = deliveryColumns(record as DeliveryRecord);
+      const rows = await this.run((x) =>
+        x
+          .insert(deliveries)
+          .values({ id: record.id, owner, ...columns })
+          .onConflictDoUpdate({ target: deliveries.id, set: columns, setWhere: this.deliveryOwned() })
+          .returning({ id: deliveries.id }),
+      );
+      this.refuseForeign(rows, kind, record.id);
+      return;
+    }
+    const mode = record.test ? 'test' : 'live';
+    const createdAt = this.connection.stamp ?? this.clock();
+    const rows = await this.run((x) =>
+      x
+        .insert(records)
+        .values({ kind, id: record.id, mode, owner, createdAt, data: record })
+        .onConflictDoUpdate({ target: [records.kind, records.id], set: { mode, data: record }, setWhere: this.recordOwned() })
+        .returning({ id: records.id }),
+    );
+    this.refuseForeign(rows, kind, record.id);
+  }
+
+  async delete(kind: Kind, id: string): Promise<void> {
+    if (kind === 'delivery') {
+      await this.run((x) => x.delete(deliveries).where(and(eq(deliveries.id, id), this.deliveryOwned())));
+      return;
+    }
+    await this.run((x) => x.delete(records).where(and(eq(records.kind, kind), eq(records.id, id), this.recordOwned())));
+  }
+
+  async list<K extends Kind>(kind: K): Promise<RecordMap[K][]> {
+    if (kind === 'delivery') {
+      const rows = await this.run((x) => x.select().from(deliveries).where(this.deliveryOwned()).orderBy(desc(deliveries.seq)));
+      return rows.map((row) => toDelivery(row) as RecordMap[K]);
+    }
+    const rows = await this.run((x) =>
+      x
+        .select({ data: records.data })
+        .from(records)
+        .where(and(eq(records.kind, kind), this.recordOwned()))
+        .orderBy(desc(records.seq)),
+    );
+    return rows.map((row) => row.data as RecordMap[K]);
+  }
+
+  async getIdempotency(key: string): Promise<IdempotencyEntry | undefined> {
+    const [row] = await this.run((x) => x.select().from(sandboxIdempotency).where(eq(sandboxIdempotency.key, key)));
+    return row && { fingerprint: row.fingerprint, status: row.status, body: row.body, createdAt: row.createdAt };
+  }
+
+  async putIdempotency(key: string, entry: IdempotencyEntry): Promise<void> {
+    await this.run((x) =>
+      x
+        .insert(sandboxIdempotency)
+        .values({ key, ...entry })
+        .onConflictDoUpdate({ target: sandboxIdempotency.key, set: { ...entry } }),
+    );
+  }
+
+  async exclusive<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {
+    if (this.connection.inTransaction) return work(this);
+    return this.lock.run('state', () =>
+      this.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(SANDBOX_LOCK_KEY))})`);
+        const connection: Connection = { executor: tx, inTransaction: true, tail: Promise.resolve(), stamp: this.clock() };
+        return work(this.view({ connection }));
+      }),
+    );
+  }
+
+  async claimDueDeliveries(claim: DeliveryClaim): Promise<DeliveryRecord[]> {
+    const rows = await this.run((x) => {
+      const due = x
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(
+          and(
+            eq(deliveries.status, 'pending'),
+            lte(deliveries.nextAttemptAt, claim.now),
+            or(isNull(deliveries.claimedUntil), lt(deliveries.claimedUntil, claim.now)),
+          ),
+        )
+        .orderBy(asc(deliveries.nextAttemptAt))
+        .limit(claim.limit)
+        .for('update', { skipLocked: true });
+      return x
+        .update(deliveries)
+        .set({ claimedUntil: claim.now + claim.leaseMs, claimedBy: claim.owner })
+        .where(inArray(deliveries.id, due))
+        .returning();
+    });
+    return rows.map(toDelivery);
+  }
+
+  async nextPendingDeliveryAt(): Promise<number | undefined> {
+    const [row] = await this.run((x) =>
+      x
+        .select({ at: deliveries.nextAttemptAt })
+        .from(deliveries)
+        .where(eq(deliveries.status, 'pending'))
+        .orderBy(asc(deliveries.nextAttemptAt))
+        .limit(1),
+    );
+    return row ? (row.at ?? 0) : undefined;
+  }
+
+  async expiredAuthorizations(now: number): Promise<{ id: string; owner: string }[]> {
+    return this.run((x) =>
+      x
+        .select({ id: records.id, owner: records.owner })
+        .from(records)
+        .where(
+          and(
+            eq(records.kind, 'order'),
+            sql`${records.data}->>'status' = 'requires_capture'`,
+            sql`(${records.data}->>'expiresAt')::bigint <= ${now}`,
+          ),
+        ),
+    );
+  }
+
+  /** Plain DELETEs in one transaction; a process that finds another one purging leaves it the work. */
+  async purge({ before, keepEndpointsOf }: PurgeRequest): Promise<PurgeCounts | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [lock] = rowsOf<{ locked: boolean }>(
+        await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${sql.raw(String(PURGE_LOCK_KEY))}) AS locked`),
+      );
+      if (!lock?.locked) return undefined;
+      const deleted = async (statement: SQL) => {
+        const [row] = rowsOf<{ n: number | string }>(
+          await tx.execute(sql`WITH gone AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM gone`),
+        );
+        return Number(row?.n ?? 0);
+      };
+      const kept =
+        keepEndpointsOf === undefined
+          ? sql`false`
+          : sql`(${records.kind} = 'webhookEndpoint' AND ${records.owner} = ${keepEndpointsOf})`;
+      return {
+        records: await deleted(sql`DELETE FROM ${records} WHERE ${records.createdAt} < ${before} AND NOT ${kept}`),
+        deliveries: await deleted(sql`DELETE FROM ${deliveries} WHERE ${deliveries.createdAt} < ${before}`),
+        idempotency: await deleted(sql`DELETE FROM ${sandboxIdempotency} WHERE ${sandboxIdempotency.createdAt} < ${before}`),
+        rateLimits: await deleted(
+          sql`DELETE FROM ${sandboxRateLimits} WHERE ${sandboxRateLimits.expire} < to_timestamp(${before / 1000})`,
+        ),
+      };
+    });
+  }
+}
