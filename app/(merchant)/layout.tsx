@@ -5,7 +5,7 @@ import { Document, viewport as documentViewport } from '@/components/document';
 import { LocaleSwitcher } from '@/components/locale-switcher';
 import { SkipLink } from '@/components/skip-link';
 import { getI18n } from '@/lib/i18n/server';
-import { getMerchantMessages } from '@/lib/merchant/messages';
+import { getMerchantMessages } from '@/lib/i18n/dictionaries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { locale } = await getI18n();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions, capturableAmount, isActionAllowed, refundableAmount } from '@/lib/merchant/allowed-actions';
 import { describeActionState } from '@/lib/merchant/describe-state';
-import { en, ja } from '@/lib/merchant/messages';
+import { en, ja } from '@/lib/i18n/messages/merchant';
 
 const order = (status: Parameters<typeof allowedActions>[0]['status'], capturedAmount = 0, refundedAmount = 0) => ({
   status,

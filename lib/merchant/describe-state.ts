@@ -1,7 +1,7 @@
 import { format } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { MerchantActionState } from '@/lib/merchant/action-state';
-import type { MerchantMessages } from '@/lib/merchant/messages';
+import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 import { formatYen } from '@/lib/money';
 
 /** The sentence a merchant form shows for its last answer; Smartpay's errors keep their code and message. */

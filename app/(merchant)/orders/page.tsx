@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getI18n } from '@/lib/i18n/server';
 import { db } from '@/lib/db/client';
 import { merchantScope, ownerIn } from '@/lib/merchant/access';
-import { getMerchantMessages } from '@/lib/merchant/messages';
+import { getMerchantMessages } from '@/lib/i18n/dictionaries';
 import { listOrders } from '@/lib/orders/repository';
 import { orderStatuses, type OrderStatus } from '@/lib/orders/status';
 import { OrdersTable } from './_components/orders-table';

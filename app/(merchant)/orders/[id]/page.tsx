@@ -6,7 +6,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { allowedActions, capturableAmount, refundableAmount } from '@/lib/merchant/allowed-actions';
 import { formatTokyoDateTime } from '@/lib/merchant/date-time';
 import { merchantScope, ownerIn } from '@/lib/merchant/access';
-import { getMerchantMessages } from '@/lib/merchant/messages';
+import { getMerchantMessages } from '@/lib/i18n/dictionaries';
 import { formatYen } from '@/lib/money';
 import { getOrderById, getOrderLines, getOrderRefunds, getOrderWebhookEvents, getStatusHistory } from '@/lib/orders/repository';
 import { DataTable } from '../_components/data-table';

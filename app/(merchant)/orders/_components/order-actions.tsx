@@ -7,7 +7,7 @@ import { idleState, type MerchantActionState } from '@/lib/merchant/action-state
 import { cancelAction, captureAction, refundAction } from '@/lib/merchant/actions';
 import type { MerchantAction } from '@/lib/merchant/allowed-actions';
 import { describeActionState } from '@/lib/merchant/describe-state';
-import type { MerchantMessages } from '@/lib/merchant/messages';
+import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 import { formatYen } from '@/lib/money';
 
 interface Props {

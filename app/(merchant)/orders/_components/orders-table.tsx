@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/locales';
 import { formatTokyoDateTime } from '@/lib/merchant/date-time';
-import type { MerchantMessages } from '@/lib/merchant/messages';
+import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 import { formatYen } from '@/lib/money';
 import type { Order } from '@/lib/orders/repository';
 import { StatusBadge } from './status-badge';

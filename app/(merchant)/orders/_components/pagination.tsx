@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { format } from '@/lib/i18n/format';
-import type { MerchantMessages } from '@/lib/merchant/messages';
+import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 
 export function Pagination(props: { page: number; pages: number; total: number; status: string | undefined; t: MerchantMessages['list'] }) {
   const { page, pages, total, status, t } = props;

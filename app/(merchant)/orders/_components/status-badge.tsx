@@ -1,4 +1,4 @@
-import type { MerchantMessages } from '@/lib/merchant/messages';
+import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 import type { OrderStatus } from '@/lib/orders/status';
 
 const colours: Record<OrderStatus, string> = {

@@ -1,4 +1,4 @@
-import type { MerchantMessages } from '@/lib/merchant/messages';
+import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 import { orderStatuses, type OrderStatus } from '@/lib/orders/status';
 
 /** A plain GET form: filtering works without JavaScript and the filter stays in the URL. */

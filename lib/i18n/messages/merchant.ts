@@ -1,4 +1,4 @@
-import type { Locale } from '@/lib/i18n/locales';
+import type { Widen } from '@/lib/i18n/messages';
 
 /** Texts of the merchant pages (/orders), in every language the shop speaks. */
 const jaMessages = {
@@ -119,8 +119,6 @@ const jaMessages = {
     merchant: 'ショップ管理者',
   },
 } as const;
-
-type Widen<T> = T extends string ? string : { readonly [K in keyof T]: Widen<T[K]> };
 
 /** Every merchant dictionary has exactly the shape of the Japanese one. */
 export type MerchantMessages = Widen<typeof jaMessages>;
@@ -245,7 +243,3 @@ export const en: MerchantMessages = {
     merchant: 'Merchant',
   },
 };
-
-export function getMerchantMessages(locale: Locale): MerchantMessages {
-  return locale === 'en' ? en : ja;
-}
