@@ -13,20 +13,27 @@ export interface FakeCall {
 /**
  * A scripted stand-in for Smartpay's API, for unit tests of code that reads orders and payments:
  * it serves what the test put in it, counts requests, and can be told to fail.
- * It also keeps state for the merchant's calls: POST /payments (capture), PUT /orders/{id}/cancellation,
- * POST /refunds, with Smartpay's error codes and idempotency-key replay.
+ * It also keeps state for the shop's writes: POST /checkout-sessions, POST /payments (capture),
+ * PUT /orders/{id}/cancellation, POST /refunds, with Smartpay's error codes and idempotency-key replay
+ * (and 409 `idempotency-key.reused` for a key sent again with another request).
+ * lib/sandbox/testing/fake-smartpay-parity.test.ts makes the same calls to it and to the sandbox and expects
+ * the same answers, so the two doubles cannot drift apart.
  */
 export class FakeSmartpay {
   readonly orders = new Map<string, Json>();
   readonly payments = new Map<string, Json>();
   readonly refunds = new Map<string, Json>();
+  readonly checkoutSessions = new Map<string, Json>();
   /** The path of every request, in order. */
   readonly requests: string[] = [];
   /** Every request with its method, Idempotency-Key and body. */
   readonly calls: FakeCall[] = [];
   failWith: number | undefined;
   private readonly refusals = new Map<string, { status: number; errorCode: string; message: string }>();
-  private readonly answered = new Map<string, { status: number; body: unknown }>();
+  private readonly answered = new Map<string, { request: string; status: number; body: unknown }>();
+
+  /** `checkoutOrigin`: where the sessions' `url` points (the shop refuses any other origin). */
+  constructor(private readonly options: { checkoutOrigin?: string } = {}) {}
 
   setOrder(order: { id: string; status: string; amount: number; reference?: string; payments?: Json[] }) {
     this.orders.set(order.id, { object: 'order', currency: 'JPY', payments: [], ...order });
@@ -66,24 +73,62 @@ export class FakeSmartpay {
         const refusal = this.refusals.get(`${method} ${resource}`);
         if (refusal) return this.json(refusal.status, { statusCode: refusal.status, errorCode: refusal.errorCode, message: refusal.message });
         if (method === 'GET') {
-          const found = ({ orders: this.orders, payments: this.payments, refunds: this.refunds } as Record<string, Map<string, Json>>)[resource]?.get(id!);
-          return found ? this.json(200, found) : this.json(404, { statusCode: 404, errorCode: `${resource}.not-found` });
+          const found = (
+            { orders: this.orders, payments: this.payments, refunds: this.refunds, 'checkout-sessions': this.checkoutSessions } as Record<string, Map<string, Json>>
+          )[resource]?.get(id!);
+          if (!found) return this.json(404, { statusCode: 404, errorCode: `${resource.replace(/s$/, '')}.not-found` });
+          // `expand=all` on a session gives its order as an object, as Smartpay does.
+          const expanded = resource === 'checkout-sessions' && url.searchParams.get('expand') === 'all';
+          return this.json(200, expanded ? { ...found, order: this.orders.get(String(found.order)) } : found);
         }
-        const replayKey = idempotencyKey ? `${method} ${url.pathname} ${idempotencyKey}` : undefined;
-        const earlier = replayKey ? this.answered.get(replayKey) : undefined;
+        const request = `${method} ${url.pathname} ${JSON.stringify(body ?? null)}`;
+        const earlier = idempotencyKey ? this.answered.get(idempotencyKey) : undefined;
+        if (earlier && earlier.request !== request) {
+          return this.json(409, this.error(409, 'idempotency-key.reused', 'This Idempotency-Key was already used with a different request').body);
+        }
         if (earlier) return this.json(earlier.status, earlier.body, { 'Idempotency-Replayed': 'true' });
         const answer = this.handleWrite(method, resource, id, sub, body ?? {});
-        if (replayKey && answer.status < 500) this.answered.set(replayKey, answer);
+        if (idempotencyKey && answer.status < 500) this.answered.set(idempotencyKey, { request, ...answer });
         return this.json(answer.status, answer.body);
       }) as typeof fetch,
     });
   }
 
   private handleWrite(method: string, resource: string, id: string | undefined, sub: string | undefined, body: Json) {
+    if (method === 'POST' && resource === 'checkout-sessions' && !id) return this.handleCreateSession(body);
     if (method === 'POST' && resource === 'payments' && !id) return this.handleCapture(body);
     if (method === 'PUT' && resource === 'orders' && id && sub === 'cancellation') return this.handleCancel(id);
     if (method === 'POST' && resource === 'refunds' && !id) return this.handleRefund(body);
     return this.error(404, 'request.not-found', `${method} /${resource} is not faked`);
+  }
+
+  /** A session and its order awaiting authorization, for the amount and reference sent (the sandbox checks the rest). */
+  private handleCreateSession(body: Json) {
+    if (typeof body.amount !== 'number' || !Number.isInteger(body.amount) || body.amount < 0 || typeof body.currency !== 'string') {
+      return this.error(400, 'request.invalid', 'amount and currency are required');
+    }
+    const order: Json = {
+      id: this.newId('order'),
+      object: 'order',
+      status: 'requires_authorization',
+      amount: body.amount,
+      currency: body.currency,
+      reference: body.reference,
+      payments: [],
+    };
+    this.orders.set(String(order.id), order);
+    const id = this.newId('checkout');
+    const session: Json = {
+      id,
+      object: 'checkoutSession',
+      url: `${this.options.checkoutOrigin ?? 'https://checkout.smartpay.test'}/checkout/${id}`,
+      order,
+      reference: body.reference,
+      successUrl: body.successUrl,
+      cancelUrl: body.cancelUrl,
+    };
+    this.checkoutSessions.set(id, { ...session, order: order.id });
+    return { status: 200, body: session };
   }
 
   private handleCapture(body: Json) {
