@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatYen, warningsOf, type DashboardScope, type SandboxSnapshot } from '@/lib/sandbox';
 import { code, Table, time } from './dashboard-table';
 
-/** The dashboard's tables, newest first; webhook endpoints only in the `everything` scope. */
+/** The dashboard's tables, newest first; webhook endpoints, coupons and promotion codes only in the `everything` scope. */
 export function DashboardTables({ state, scope }: { state: SandboxSnapshot; scope: DashboardScope }) {
   const endpointUrl = new Map(state.webhookEndpoints.map((endpoint) => [endpoint.id, endpoint.url]));
   return (
@@ -120,6 +120,37 @@ export function DashboardTables({ state, scope }: { state: SandboxSnapshot; scop
             endpoint.eventSubscriptions?.join(', ') ?? 'all',
           ])}
         />
+      ) : null}
+      {scope === 'everything' ? (
+        <>
+          <Table
+            caption="Coupons"
+            empty="No coupons yet."
+            headers={['Created', 'Coupon', 'Name', 'Discount', 'Active', 'Redeemed', 'Mode']}
+            rows={state.coupons.map((coupon) => [
+              time(coupon.createdAt),
+              code(coupon.id),
+              coupon.name,
+              coupon.discountType === 'percentage' ? `${coupon.discountPercentage ?? 0} %` : formatYen(coupon.discountAmount ?? 0),
+              coupon.active ? 'yes' : 'no',
+              coupon.maxRedemptionCount === undefined ? coupon.redemptionCount : `${coupon.redemptionCount} / ${coupon.maxRedemptionCount}`,
+              coupon.test ? 'test' : 'live',
+            ])}
+          />
+          <Table
+            caption="Promotion codes"
+            empty="No promotion codes yet."
+            headers={['Created', 'Promotion code', 'Code', 'Coupon', 'Active', 'Redeemed']}
+            rows={state.promotionCodes.map((promotion) => [
+              time(promotion.createdAt),
+              code(promotion.id),
+              code(promotion.code),
+              code(promotion.coupon),
+              promotion.active ? 'yes' : 'no',
+              promotion.redemptionCount,
+            ])}
+          />
+        </>
       ) : null}
     </>
   );

@@ -68,6 +68,8 @@ export interface SandboxSnapshot {
   events: RecordMap['event'][];
   deliveries: RecordMap['delivery'][];
   webhookEndpoints: RecordMap['webhookEndpoint'][];
+  coupons: RecordMap['coupon'][];
+  promotionCodes: RecordMap['promotionCode'][];
 }
 
 export interface Sandbox {
@@ -319,7 +321,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
     async snapshot() {
       await ready;
-      const [checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints] = await Promise.all([
+      const [checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints, coupons, promotionCodes] = await Promise.all([
         store.list('checkoutSession'),
         store.list('order'),
         store.list('payment'),
@@ -328,8 +330,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         store.list('event'),
         store.list('delivery'),
         store.list('webhookEndpoint'),
+        store.list('coupon'),
+        store.list('promotionCode'),
       ]);
-      return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints };
+      return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints, coupons, promotionCodes };
     },
     async purge(before) {
       await ready;

@@ -13,6 +13,19 @@ describe('dashboard scope', () => {
 });
 
 describe('browserSnapshot', () => {
+  it('lists coupons and promotion codes in the full snapshot, and none in a browser\'s view', async () => {
+    const sandbox = newSandbox();
+    const coupon = (await call(sandbox, 'POST', '/coupons', { body: { name: 'Spring', discountType: 'amount', discountAmount: 300, currency: 'JPY' } })).body;
+    const promotion = (await call(sandbox, 'POST', '/promotion-codes', { body: { coupon: coupon.id, code: 'SPRING300' } })).body;
+    const session = await createSession(sandbox);
+    const everything = await sandbox.snapshot();
+    expect(ids(everything.coupons)).toEqual([coupon.id]);
+    expect(everything.promotionCodes.map((p) => [p.id, p.code, p.coupon])).toEqual([[promotion.id, 'SPRING300', coupon.id]]);
+    const mine = browserSnapshot(everything, [session.id]);
+    expect(ids(mine.checkoutSessions)).toEqual([session.id]);
+    expect([mine.coupons, mine.promotionCodes, mine.webhookEndpoints]).toEqual([[], [], []]);
+  });
+
   it('keeps the browser’s sessions and what hangs off them, and nothing else', async () => {
     const sandbox = newSandbox();
     // This browser: a paid order with a partial refund, and a token charged once.

@@ -39,7 +39,8 @@ export function browserSnapshot(state: SandboxSnapshot, sessionIds: readonly str
   });
   const eventIds = new Set(events.map((event) => event.id));
   const deliveries = state.deliveries.filter((delivery) => eventIds.has(delivery.eventId));
-  return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints: [] };
+  // Webhook endpoints, coupons and promotion codes are a merchant's, never a browser's.
+  return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints: [], coupons: [], promotionCodes: [] };
 }
 
 /** One thing the sandbox accepted although Smartpay might refuse it, with the object it is kept on. */
