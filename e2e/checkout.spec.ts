@@ -59,11 +59,31 @@ test('cancelling on Smartpay returns to /cancel with the cart kept', async ({ pa
   await page.getByRole('button', { name: 'キャンセルしてショップに戻る' }).click();
 
   await page.waitForURL(/\/cancel\?ref=SP-/);
-  await expect(page.getByRole('heading', { name: 'お支払いは完了していません' })).toBeVisible();
+  // Smartpay still holds the order: the shopper is told so and can go back to pay it.
+  await expect(page.getByRole('heading', { name: 'お支払い手続きが中断されました' })).toBeVisible();
+  await expect(page.getByTestId('cancel-page')).toHaveAttribute('data-outcome', 'payable');
   await expect(cartCount(page)).toHaveText('2');
   await page.getByTestId('cancel-try-again').click();
   await expect(page).toHaveURL(/\/checkout$/);
   await expect(page.getByTestId('checkout-form')).toBeVisible();
+});
+
+test('after leaving Smartpay\'s page, the shopper returns to it from /cancel and pays the same order', async ({ page }) => {
+  await page.goto('/');
+  await addFromGrid(page, HOJICHA.id);
+  await checkoutToSandbox(page);
+  await page.getByTestId('sandbox-cancel').click();
+  await page.waitForURL(/\/cancel\?ref=SP-/);
+  const ref = new URL(page.url()).searchParams.get('ref');
+  await page.getByTestId('cancel-resume').click();
+  await page.waitForURL(/\/sandbox\/checkout\//);
+  await page.getByRole('button', { name: '承認する' }).click();
+  await page.waitForURL(/\/success\?ref=SP-/);
+  expect(new URL(page.url()).searchParams.get('ref')).toBe(ref);
+  await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'succeeded');
+  // /cancel of a paid order shows its result instead.
+  await page.goto(`/cancel?ref=${ref}`);
+  await expect(page).toHaveURL(/\/success\?ref=SP-/);
 });
 
 test('a declined payment returns to /cancel and keeps the cart', async ({ page }) => {
@@ -72,6 +92,20 @@ test('a declined payment returns to /cancel and keeps the cart', async ({ page }
   await checkoutToSandbox(page);
   await page.getByTestId('sandbox-decline').click();
   await page.waitForURL(/\/cancel\?ref=SP-/);
+  // Told apart from a cancel: Smartpay declined, with what to try next; no way back to the payment page.
+  await expect(page.getByRole('heading', { name: 'Smartpay でのお支払いが承認されませんでした' })).toBeVisible();
+  await expect(page.getByTestId('cancel-page')).toHaveAttribute('data-outcome', 'declined');
+  await expect(page.getByRole('heading', { name: '次にお試しいただけること' })).toBeVisible();
+  await expect(page.getByTestId('cancel-resume')).toHaveCount(0);
+  await expect(cartCount(page)).toHaveText('1');
+});
+
+test('/cancel of an order this browser did not place says only that the payment is not complete', async ({ page }) => {
+  await page.goto('/');
+  await addFromGrid(page, HOJICHA.id);
+  await page.goto('/cancel?ref=SP-000000000000');
+  await expect(page.getByTestId('cancel-page')).toHaveAttribute('data-outcome', 'notCompleted');
+  await expect(page.getByTestId('order-reference')).toHaveCount(0);
   await expect(cartCount(page)).toHaveText('1');
 });
 

@@ -144,6 +144,32 @@ export const en: Messages = {
     body: 'The payment with Smartpay was not completed, and you have not been charged. Your cart is just as you left it.',
     tryAgain: 'Try paying again',
     backToCart: 'Back to cart',
+    reference: 'Order number',
+    payableTitle: 'Payment interrupted',
+    payable:
+      'You came back from Smartpay’s payment page, and you have not been charged. You can still pay for this order: return to Smartpay’s payment page to finish.',
+    resume: 'Return to Smartpay’s payment page',
+    resumeFailed: 'Smartpay’s payment page could not be opened. Please start the payment again.',
+    declinedTitle: 'Smartpay did not approve the payment',
+    declined:
+      'After its review, Smartpay did not approve the payment for this order. You have not been charged, and your cart is just as you left it. Smartpay does not tell the shop the reason.',
+    declinedNextTitle: 'What you can try next',
+    declinedNext: [
+      'Check that the name, address and phone number in your Smartpay account match this order',
+      'Remove some items so the amount is smaller, then start the payment again',
+      'Ask Smartpay’s support about the review',
+    ],
+    unavailableTitle: 'We could not check your payment',
+    unavailable: 'Smartpay could not be reached. You have not been charged. Please reload this page in a moment; your cart is just as you left it.',
+    retry: 'Check again',
+  },
+  outage: {
+    successTitle: 'Confirming your payment',
+    success:
+      'Our order records cannot be read just now. If you approved the payment on Smartpay, Smartpay has it, and you will not be charged twice. Reload this page in a minute, or come back to this address later.',
+    reload: 'Reload',
+    cancelTitle: 'We could not check your payment',
+    cancel: 'Our order records cannot be read just now. You have not been charged, and your cart is just as you left it. Please reload this page in a moment.',
   },
   errors: {
     notFoundTitle: 'Page not found',

@@ -33,7 +33,20 @@ export default async function SuccessPage({ params, searchParams }: { params: Ed
   const { locale, t } = await editionOf(params);
   const { ref } = await searchParams;
   const entry = typeof ref === 'string' ? await findPendingCheckout(ref) : undefined;
-  const fresh = entry ? await getFreshOrder(entry.reference, 'return') : undefined;
+  let fresh: Awaited<ReturnType<typeof getFreshOrder>>;
+  try {
+    fresh = entry ? await getFreshOrder(entry.reference, 'return') : undefined;
+  } catch (error) {
+    // The order records cannot be read (the database is down): the payment, if approved, is safe at Smartpay.
+    console.error(`[success ${entry?.reference}] the order could not be read:`, error);
+    return (
+      <Notice title={t.outage.successTitle} body={t.outage.success} testId="success-outage">
+        <a href={`/success?ref=${encodeURIComponent(entry!.reference)}`} className="btn-primary">
+          {t.outage.reload}
+        </a>
+      </Notice>
+    );
+  }
 
   if (!entry || !fresh) {
     return (
