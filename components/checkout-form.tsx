@@ -16,6 +16,8 @@ interface Props {
   /** The checkout attempt issued to this browser (lib/checkout/attempt.ts). */
   attempt: string;
   prefectures: { code: string; name: string }[];
+  /** What this browser last sent (lib/checkout/drafts.ts), so Back from Smartpay or a reload keeps it. */
+  draft?: Partial<Record<CheckoutField, string>>;
 }
 
 function errorText(t: Texts, key: CheckoutErrorKey | string | undefined): string | undefined {
@@ -43,7 +45,7 @@ const emptyValues: CheckoutInput = {
  * the `startCheckout` server action, which validates again and redirects to Smartpay. Without JavaScript
  * the form posts straight to the action.
  */
-export function CheckoutForm({ t, attempt, prefectures }: Props) {
+export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
   const [state, formAction, pending] = useActionState<CheckoutState, FormData>(startCheckout, {
     fieldErrors: {},
     values: {},
@@ -59,7 +61,7 @@ export function CheckoutForm({ t, attempt, prefectures }: Props) {
   } = useForm<CheckoutInput, unknown, CheckoutData>({
     resolver: zodResolver(checkoutSchema),
     mode: 'onTouched',
-    defaultValues: { ...emptyValues, ...state.values },
+    defaultValues: { ...emptyValues, ...draft, ...state.values },
   });
 
   useEffect(() => {
@@ -98,7 +100,7 @@ export function CheckoutForm({ t, attempt, prefectures }: Props) {
       id: name,
       ...register(name),
       // Rendered into the HTML, so a page answered without JavaScript keeps what the shopper typed.
-      defaultValue: state.values[name] ?? '',
+      defaultValue: state.values[name] ?? draft[name] ?? '',
       'aria-invalid': error ? true : undefined,
       'aria-describedby': [hint ? `${name}-hint` : '', `${name}-error`].filter(Boolean).join(' '),
       'data-testid': `field-${name}`,
