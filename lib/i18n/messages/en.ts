@@ -145,6 +145,13 @@ export const en: Messages = {
     tryAgain: 'Try paying again',
     backToCart: 'Back to cart',
   },
+  legal: {
+    footerNav: 'About the shop',
+    tokushoho: 'Legal notice (Specified Commercial Transactions Act)',
+    privacy: 'Privacy policy',
+    shipping: 'Shipping and returns',
+    contact: 'Contact',
+  },
   errors: {
     notFoundTitle: 'Page not found',
     notFound: 'The page you are looking for may have moved or been removed.',

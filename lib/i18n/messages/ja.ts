@@ -144,6 +144,13 @@ export const ja = {
     tryAgain: 'もう一度お支払い手続きをする',
     backToCart: 'カートに戻る',
   },
+  legal: {
+    footerNav: 'ショップについて',
+    tokushoho: '特定商取引法に基づく表記',
+    privacy: 'プライバシーポリシー',
+    shipping: '配送と返品',
+    contact: 'お問い合わせ',
+  },
   errors: {
     notFoundTitle: 'ページが見つかりません',
     notFound: 'お探しのページは移動または削除された可能性があります。',
