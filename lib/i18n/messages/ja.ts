@@ -86,6 +86,7 @@ export const ja = {
     required: '必須',
     submit: 'Smartpay で支払う',
     submitting: 'Smartpay に接続しています…',
+    // Only what Smartpay itself states (see lib/i18n/legal/ja.ts for the pages).
     smartpay: {
       heading: 'Smartpay（スマートペイ）でのお支払い',
       points: [
