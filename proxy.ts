@@ -38,7 +38,7 @@ export async function proxy(request: NextRequest) {
 const isMerchantPath = (pathname: string) => pathname === '/orders' || pathname.startsWith('/orders/') || pathname === '/sandbox';
 
 /** The shop's pages, which live under an internal locale segment (app/(shop)/[locale]/…). */
-const SHOP_PAGE = /^\/(?:|cart|checkout|success|cancel|products\/[^/]+|category\/[^/]+)$/;
+const SHOP_PAGE = /^\/(?:|cart|checkout|success|cancel|products\/[^/]+|category\/[^/]+|legal\/(?:tokushoho|privacy|shipping)|contact)$/;
 /** A shop URL with a language in front (a link shared in a language): the language is kept, the prefix dropped. */
 const LOCALE_PREFIX = /^\/(ja|en)(\/.*)?$/;
 

@@ -2,10 +2,12 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useEffect, useRef, type ReactNode } from 'react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { checkoutSchema, type CheckoutData, type CheckoutErrorKey, type CheckoutField, type CheckoutInput } from '@/lib/checkout/schema';
 import { format } from '@/lib/i18n/format';
+import { legalPaths } from '@/lib/i18n/legal/paths';
 import type { Messages } from '@/lib/i18n/messages';
 import { startCheckout, type CheckoutState } from '@/lib/smartpay';
 
@@ -16,6 +18,8 @@ interface Props {
   /** The checkout attempt issued to this browser (lib/checkout/attempt.ts). */
   attempt: string;
   prefectures: { code: string; name: string }[];
+  /** What this browser last sent (lib/checkout/drafts.ts), so Back from Smartpay or a reload keeps it. */
+  draft?: Partial<Record<CheckoutField, string>>;
 }
 
 function errorText(t: Texts, key: CheckoutErrorKey | string | undefined): string | undefined {
@@ -23,6 +27,9 @@ function errorText(t: Texts, key: CheckoutErrorKey | string | undefined): string
   if (key.startsWith('tooLong:')) return format(t.errors.tooLong, { max: key.slice('tooLong:'.length) });
   return (t.errors as Record<string, string>)[key] ?? t.errors.required;
 }
+
+/** The fields a shopper may leave empty (optional in lib/checkout/schema.ts). */
+const optionalFields = new Set<CheckoutField>(['familyNameKana', 'givenNameKana', 'line2']);
 
 const emptyValues: CheckoutInput = {
   email: '',
@@ -43,7 +50,7 @@ const emptyValues: CheckoutInput = {
  * the `startCheckout` server action, which validates again and redirects to Smartpay. Without JavaScript
  * the form posts straight to the action.
  */
-export function CheckoutForm({ t, attempt, prefectures }: Props) {
+export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
   const [state, formAction, pending] = useActionState<CheckoutState, FormData>(startCheckout, {
     fieldErrors: {},
     values: {},
@@ -59,7 +66,7 @@ export function CheckoutForm({ t, attempt, prefectures }: Props) {
   } = useForm<CheckoutInput, unknown, CheckoutData>({
     resolver: zodResolver(checkoutSchema),
     mode: 'onTouched',
-    defaultValues: { ...emptyValues, ...state.values },
+    defaultValues: { ...emptyValues, ...draft, ...state.values },
   });
 
   useEffect(() => {
@@ -75,9 +82,18 @@ export function CheckoutForm({ t, attempt, prefectures }: Props) {
     const error = errorFor(name);
     return (
       <div>
-        <label htmlFor={name} className="block text-sm font-medium">
+        <label htmlFor={name} className="flex flex-wrap items-center gap-2 text-sm font-medium">
           {label}{' '}
-          <span className="text-xs font-normal text-stone-600">{options.optional ? `(${t.optional})` : `(${t.required})`}</span>
+          {/* A word, not a bare asterisk: read out with the label, and plain to see. */}
+          {options.optional ? (
+            <span className="rounded bg-stone-200 px-1.5 py-0.5 text-xs font-semibold text-stone-800" data-testid={`optional-${name}`}>
+              {t.optional}
+            </span>
+          ) : (
+            <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid={`required-${name}`}>
+              {t.required}
+            </span>
+          )}
         </label>
         {input}
         {options.hint && (
@@ -97,8 +113,9 @@ export function CheckoutForm({ t, attempt, prefectures }: Props) {
     return {
       id: name,
       ...register(name),
+      'aria-required': optionalFields.has(name) ? undefined : true,
       // Rendered into the HTML, so a page answered without JavaScript keeps what the shopper typed.
-      defaultValue: state.values[name] ?? '',
+      defaultValue: state.values[name] ?? draft[name] ?? '',
       'aria-invalid': error ? true : undefined,
       'aria-describedby': [hint ? `${name}-hint` : '', `${name}-error`].filter(Boolean).join(' '),
       'data-testid': `field-${name}`,
@@ -131,6 +148,10 @@ export function CheckoutForm({ t, attempt, prefectures }: Props) {
           <p className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">{format(t.errorSummary, { count: errorCount })}</p>
         )}
       </div>
+
+      <p className="text-sm" data-testid="required-note">
+        {t.requiredNote}
+      </p>
 
       <fieldset className="card space-y-4 p-5">
         <legend className="px-1 text-lg font-semibold">{t.contact}</legend>
@@ -173,11 +194,25 @@ export function CheckoutForm({ t, attempt, prefectures }: Props) {
         {field('line2', t.line2, <input autoComplete="address-line2" {...inputProps('line2')} />, { optional: true })}
       </fieldset>
 
-      <div className="space-y-2">
+      <div className="space-y-4">
+        <section aria-labelledby="smartpay-heading" className="rounded-xl border border-brand-100 bg-brand-50 p-5" data-testid="smartpay-explanation">
+          <h2 id="smartpay-heading" className="font-semibold">
+            {t.smartpay.heading}
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {t.smartpay.points.map((point) => (
+              <li key={point}>{point}</li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm">
+            <Link href={`${legalPaths.tokushoho}#payment`} prefetch={false} className="underline underline-offset-4" data-testid="smartpay-more">
+              {t.smartpay.more}
+            </Link>
+          </p>
+        </section>
         <button type="submit" className="btn-primary w-full text-lg" disabled={pending} data-testid="pay-with-smartpay">
           {pending ? t.submitting : t.submit}
         </button>
-        <p className="text-center text-sm text-stone-600">{t.smartpayNote}</p>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { buildCheckoutSession } from '@/lib/checkout/build-checkout-session';
 import { followingAttempt, idempotencyKeyFor, issueAttempt, orderReferenceFor, verifyAttempt } from '@/lib/checkout/attempt';
 import { ensureBrowserId } from '@/lib/checkout/browser-cookie';
 import { browserOwner } from '@/lib/checkout/browser-id';
+import { saveCheckoutDraft } from '@/lib/checkout/drafts';
 import { savePendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { getPrefecture } from '@/lib/checkout/prefectures';
 import { toE164 } from '@/lib/checkout/phone';
@@ -176,12 +177,18 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     // An attempt that is not this browser's (another browser's, forged, or none) is not used: a new one starts.
     const ownAttempt = verifyAttempt(submittedAttempt, browserId, cookieSecret);
     database = await db();
-    const recorded = await timing.database(recordAttemptOrder(database, {
-      attemptId: ownAttempt ?? randomUUID(),
-      browserId,
-      secret: cookieSecret,
-      content: orderContentOf(locale, cart, parsed.data),
-    }));
+    const [recorded] = await timing.database(
+      Promise.all([
+        recordAttemptOrder(database, {
+          attemptId: ownAttempt ?? randomUUID(),
+          browserId,
+          secret: cookieSecret,
+          content: orderContentOf(locale, cart, parsed.data),
+        }),
+        // What the shopper typed, for the form when they come Back from Smartpay or reload (lib/checkout/drafts.ts).
+        saveCheckoutDraft(database, browserId, cookieSecret, values),
+      ]),
+    );
     order = recorded.order;
     attempt = issueAttempt(browserId, cookieSecret, recorded.attemptId);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { ConfigError, getConfig } from '@/lib/config';
+import { purgeCheckoutDrafts } from '@/lib/checkout/drafts';
 import { getDatabase } from '@/lib/db/client';
 import { purgeDemoOrders } from '@/lib/orders/purge';
 import { schedulePurge } from '@/lib/retention';
@@ -8,7 +9,8 @@ import { getSecrets } from '@/lib/secrets';
 /**
  * Runs once when the server starts: validates the environment, then opens the database, applies
  * pending migrations and resolves the secrets, so the shop serves only with a valid configuration and an
- * up-to-date schema. On the public demo it also starts the purge of old orders.
+ * up-to-date schema. On the public demo it also starts the purge of old orders; in every mode, that of old
+ * checkout drafts (lib/checkout/drafts.ts), with the same retention.
  * Exits with the problem stated when either fails.
  */
 export async function checkAtStartup(): Promise<void> {
@@ -26,16 +28,25 @@ export async function checkAtStartup(): Promise<void> {
     if (!secrets.webhookSecret) {
       console.warn('[config] SMARTPAY_WEBHOOK_SECRET is not set: Smartpay webhooks will be refused until it is');
     }
+    const hours = config.demoRetentionHours;
     if (config.publicDemo) {
-      const hours = config.demoRetentionHours;
-      console.info(`[purge] public demo: orders older than ${hours} h are deleted`);
+      console.info(`[purge] public demo: orders and checkout drafts older than ${hours} h are deleted`);
       const stopPurge = schedulePurge('purge', hours, async (cutoff) => {
         const purged = await purgeDemoOrders(database.db, cutoff);
-        if (purged && purged.orders + purged.webhookEvents > 0) {
-          console.info(`[purge] deleted ${purged.orders} orders and ${purged.webhookEvents} webhook events older than ${hours} h`);
+        if (purged && purged.orders + purged.webhookEvents + purged.checkoutDrafts > 0) {
+          console.info(
+            `[purge] deleted ${purged.orders} orders, ${purged.webhookEvents} webhook events and ${purged.checkoutDrafts} checkout drafts older than ${hours} h`,
+          );
         }
       });
       onShutdown('order purge', stopPurge);
+    } else {
+      // Orders are the merchant's records outside the demo; what a shopper typed and never paid for is not.
+      const stopPurge = schedulePurge('purge', hours, async (cutoff) => {
+        const purged = await purgeCheckoutDrafts(database.db, cutoff);
+        if (purged > 0) console.info(`[purge] deleted ${purged} checkout drafts older than ${hours} h`);
+      });
+      onShutdown('draft purge', stopPurge);
     }
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);

@@ -8,7 +8,10 @@ import {
   PENDING_CHECKOUTS_MAX_AGE,
   withPendingCheckout,
 } from '@/lib/checkout/pending-checkouts';
+import { BROWSER_COOKIE, isBrowserId } from '@/lib/checkout/browser-id';
+import { deleteCheckoutDraft } from '@/lib/checkout/drafts';
 import { cookieOptions } from '@/lib/cookie-options';
+import { db } from '@/lib/db/client';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { isPaid } from '@/lib/orders/status';
 import { getSecrets } from '@/lib/secrets';
@@ -17,7 +20,8 @@ import { getSecrets } from '@/lib/secrets';
  * Runs in proxy.ts before /success renders: when the order in `?ref=` was placed in this browser and
  * is paid (asking Smartpay first if it is not settled), the cart cookie is removed for the page about to
  * render (on `request`) and, through the function returned, in the response proxy.ts makes; the order is
- * marked so a later reload never empties a newer cart. Works without JavaScript; the status poll's
+ * marked so a later reload never empties a newer cart, and the browser's checkout draft (lib/checkout/drafts.ts)
+ * is deleted: the form has done its work. Works without JavaScript; the status poll's
  * refresh of /success passes here too.
  */
 export async function clearCartOnReturn(request: NextRequest): Promise<((response: NextResponse) => void) | undefined> {
@@ -30,6 +34,10 @@ export async function clearCartOnReturn(request: NextRequest): Promise<((respons
   const fresh = await getFreshOrder(reference, 'return');
   if (!fresh || !isPaid(fresh.order.status)) return undefined;
 
+  const browserId = request.cookies.get(BROWSER_COOKIE)?.value;
+  if (isBrowserId(browserId)) {
+    await deleteCheckoutDraft(await db(), browserId).catch((error: unknown) => console.error('[checkout] the draft could not be deleted', error));
+  }
   const checkouts = withPendingCheckout(entries, { ...entry, cartCleared: true }, cookieSecret);
   request.cookies.delete(CART_COOKIE);
   request.cookies.delete(CART_COUNT_COOKIE);

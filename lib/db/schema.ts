@@ -138,3 +138,20 @@ export const rateLimits = pgTable('rate_limits', {
   points: integer('points').notNull(),
   expire: timestamp('expire', { withTimezone: true }),
 });
+
+/**
+ * What a browser last typed into the checkout form, so it is still there after Back from Smartpay or a
+ * reload (lib/checkout/drafts.ts): one row per browser, keyed by the digest of its id, sealed with a key
+ * derived from that id, so neither the row's key nor the database alone can read it. Purged with the orders.
+ */
+export const checkoutDrafts = pgTable(
+  'checkout_drafts',
+  {
+    /** Digest of the browser's id (lib/checkout/browser-id.ts `browserOwner`). */
+    owner: text('owner').primaryKey(),
+    /** AES-256-GCM of the form's values as JSON: `<iv>.<tag>.<ciphertext>`, base64url. */
+    sealed: text('sealed').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('checkout_drafts_updated_at_idx').on(table.updatedAt)],
+);

@@ -81,11 +81,21 @@ export const ja = {
     city: '市区町村',
     line1: '番地',
     line2: '建物名・部屋番号',
+    requiredNote: '「必須」の項目は必ず入力してください。',
     optional: '任意',
     required: '必須',
     submit: 'Smartpay で支払う',
     submitting: 'Smartpay に接続しています…',
-    smartpayNote: 'Smartpay の画面に移動して、お支払い方法（3回払いなど）を選びます。',
+    // Only what Smartpay itself states (see lib/i18n/legal/ja.ts for the pages).
+    smartpay: {
+      heading: 'Smartpay（スマートペイ）でのお支払い',
+      points: [
+        'ご注文金額を3回に分けてお支払いいただけます。1回目はご購入時、2回目と3回目はその1か月後と2か月後です。',
+        '利息・手数料はかかりません。',
+        '次の画面で Smartpay にログインまたは新規登録し、クレジットカードか銀行口座を選びます。ご注文ごとに Smartpay の審査があります。',
+      ],
+      more: 'お支払いについて詳しく',
+    },
     summary: 'ご注文内容',
     edit: 'カートを編集',
     errorSummary: '入力内容を確認してください（{count}件）。',
@@ -169,6 +179,13 @@ export const ja = {
     reload: '再読み込み',
     cancelTitle: 'お支払いの状況を確認できませんでした',
     cancel: 'ただいまご注文の記録を読み出せません。請求は発生していません。カートはそのまま残っています。少し時間をおいてこのページを再読み込みしてください。',
+  },
+  legal: {
+    footerNav: 'ショップについて',
+    tokushoho: '特定商取引法に基づく表記',
+    privacy: 'プライバシーポリシー',
+    shipping: '配送と返品',
+    contact: 'お問い合わせ',
   },
   errors: {
     notFoundTitle: 'ページが見つかりません',

@@ -5,11 +5,26 @@ import { OrderTotals } from '@/components/order-totals';
 import { readCart } from '@/lib/cart/cart-cookie';
 import { issueAttempt } from '@/lib/checkout/attempt';
 import { readBrowserId } from '@/lib/checkout/browser-cookie';
+import { readCheckoutDraft, type CheckoutDraft } from '@/lib/checkout/drafts';
 import { prefectures } from '@/lib/checkout/prefectures';
 import { editionOf, type EditionParams } from '@/lib/shop-edition';
 import { formatYen } from '@/lib/money';
 import { priceCart } from '@/lib/pricing';
+import { getConfig } from '@/lib/config';
+import { db } from '@/lib/db/client';
 import { getSecrets } from '@/lib/secrets';
+
+const HOUR_MS = 3_600_000;
+
+/** What this browser last sent from the form (lib/checkout/drafts.ts), within the retention. */
+async function draftOf(browserId: string | undefined, secret: string): Promise<CheckoutDraft> {
+  if (!browserId) return {};
+  const notBefore = new Date(Date.now() - getConfig().demoRetentionHours * HOUR_MS);
+  return readCheckoutDraft(await db(), browserId, secret, notBefore).catch((error: unknown) => {
+    console.error('[checkout] the draft could not be read', error);
+    return {};
+  });
+}
 
 export async function generateMetadata({ params }: { params: EditionParams }): Promise<Metadata> {
   return { title: (await editionOf(params)).t.checkout.heading };
@@ -31,6 +46,11 @@ export default async function CheckoutPage({ params }: { params: EditionParams }
     );
   }
 
+  // proxy.ts gives the browser its id with this page; without one the attempt is refused and a new one starts.
+  const browserId = await readBrowserId();
+  const { cookieSecret } = await getSecrets();
+  const draft = await draftOf(browserId, cookieSecret);
+
   return (
     <div className="space-y-6">
       <div>
@@ -40,8 +60,8 @@ export default async function CheckoutPage({ params }: { params: EditionParams }
       <div className="grid gap-8 lg:grid-cols-[1fr_340px]">
         <CheckoutForm
           t={t.checkout}
-          // proxy.ts gives the browser its id with this page; without one the attempt is refused and a new one starts.
-          attempt={issueAttempt((await readBrowserId()) ?? 'none', (await getSecrets()).cookieSecret)}
+          attempt={issueAttempt(browserId ?? 'none', cookieSecret)}
+          draft={draft}
           prefectures={prefectures.map((p) => ({ code: p.code, name: p.name[locale] }))}
         />
         <aside className="card order-first h-fit space-y-4 p-5 lg:order-none lg:sticky lg:top-4" aria-labelledby="summary-heading" data-testid="checkout-summary">
