@@ -2,6 +2,8 @@
 // Runs a command against a throwaway PostgreSQL server: initdb on a temporary folder, start on a free
 // loopback port, run the command with TEST_DATABASE_URL (and SANDBOX_TEST_DATABASE_URL) set, stop, clean up.
 // As root the server runs as the `postgres` user (PostgreSQL refuses to run as root).
+// The command may stop and start the server itself (a database outage): TEST_DATABASE_PG_CTL is the
+// pg_ctl command line as JSON, to which it appends `stop` or `start`.
 import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -80,7 +82,7 @@ const stop = () => {
 try {
   const port = await freePort();
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
-  run('pg_ctl', [
+  const pgCtlArgs = [
     '-D',
     dataDir,
     '-l',
@@ -88,14 +90,17 @@ try {
     '-o',
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
     '-w',
-    'start',
-  ]);
+    '-m',
+    'fast',
+  ];
+  run('pg_ctl', [...pgCtlArgs, 'start']);
+  const pgCtl = asRoot ? ['runuser', '-u', 'postgres', '--', path.join(binDir, 'pg_ctl'), ...pgCtlArgs] : [path.join(binDir, 'pg_ctl'), ...pgCtlArgs];
   started = true;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   console.log(`PostgreSQL running at ${url} (${binDir})`);
   const child = spawn(command[0], command.slice(1), {
     stdio: 'inherit',
-    env: { ...process.env, TEST_DATABASE_URL: url, SANDBOX_TEST_DATABASE_URL: url },
+    env: { ...process.env, TEST_DATABASE_URL: url, SANDBOX_TEST_DATABASE_URL: url, TEST_DATABASE_PG_CTL: JSON.stringify(pgCtl) },
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
