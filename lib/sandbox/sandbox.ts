@@ -140,7 +140,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
    */
   async function exclusive<T>(owner: string, work: (core: SandboxCore) => Promise<T>): Promise<T> {
     let emitted = false;
-    const result = await store.exclusive((section) => {
+    const result = await store.exclusive(owner, (section) => {
       const owned = section.forOwner(owner);
       return work({
         store: owned,

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../store/memory-store';
-import { apiRequest, closeSandboxes, newSandbox, validSessionBody } from '../testing/helpers';
+import { ownerOf } from '../store/owner';
+import { apiRequest, closeSandboxes, newSandbox, TEST_KEY, validSessionBody } from '../testing/helpers';
+
+const TEST_OWNER = ownerOf(TEST_KEY);
 
 afterEach(closeSandboxes);
 
@@ -13,7 +16,7 @@ describe('reads', () => {
     await sandbox.completeCheckout(session.id, 'approve');
 
     let release!: () => void;
-    const held = store.exclusive(() => new Promise<void>((resolve) => (release = resolve)));
+    const held = store.exclusive(TEST_OWNER, () => new Promise<void>((resolve) => (release = resolve)));
     // The section stays held until release(): a write cannot finish before it, whatever the machine's speed.
     let writeFinished = false;
     const write = sandbox.handle(apiRequest('PUT', `/orders/${session.order.id}/cancellation`)).finally(() => {

@@ -5,8 +5,11 @@ import { KeyedLock } from './lock';
 import type { DeliveryClaim, IdempotencyEntry, PurgeCounts, PurgeRequest, SandboxStore } from './store';
 import type { DeliveryAttempt, DeliveryRecord, Kind, RecordMap } from './records';
 
-/** Advisory lock key every exclusive section takes, so all processes sharing the database run them one at a time. */
-export const SANDBOX_LOCK_KEY = 7_341_502_377;
+/**
+ * First key of the advisory lock an exclusive section takes, `(SANDBOX_LOCK_CLASS, hashtext(scope))`, so all
+ * processes sharing the database run one scope's (one owner's) sections one at a time.
+ */
+export const SANDBOX_LOCK_CLASS = 734_150;
 /** Advisory lock key of a purge: when several processes purge at once, one does the work. */
 export const PURGE_LOCK_KEY = 7_341_502_378;
 
@@ -67,7 +70,7 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * Sandbox state in the shop's database, in the sandbox's own `sandbox_*` tables. `exclusive` runs its
- * work in one transaction holding `pg_advisory_xact_lock(SANDBOX_LOCK_KEY)`, with every read and write
+ * work in one transaction holding `pg_advisory_xact_lock(SANDBOX_LOCK_CLASS, hashtext(scope))`, with every read and write
  * of that work going through the transaction. Views (an owner's, an exclusive section's) share the
  * connection and lock of the store they come from.
  */
@@ -202,11 +205,13 @@ export class DbStore implements SandboxStore {
     );
   }
 
-  async exclusive<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {
+  async exclusive<T>(scope: string, work: (store: SandboxStore) => Promise<T>): Promise<T> {
     if (this.connection.inTransaction) return work(this);
-    return this.lock.run('state', () =>
+    // In this process, sections of one scope queue before taking a pooled connection; across processes,
+    // the transaction's advisory lock on (the sandbox's class, the scope's hash) does the same.
+    return this.lock.run(scope, () =>
       this.db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(SANDBOX_LOCK_KEY))})`);
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${SANDBOX_LOCK_CLASS}, hashtext(${scope}))`);
         const connection: Connection = { executor: tx, inTransaction: true, tail: Promise.resolve(), stamp: this.clock() };
         return work(this.view({ connection }));
       }),

@@ -101,9 +101,9 @@ export class MemoryStore implements SandboxStore {
     this.state.idempotency.set(key, { ...entry });
   }
 
-  async exclusive<T>(work: (store: SandboxStore) => Promise<T>): Promise<T> {
+  async exclusive<T>(scope: string, work: (store: SandboxStore) => Promise<T>): Promise<T> {
     if (this.inSection) return work(this);
-    return this.state.lock.run('state', () => work(this.view({ inSection: true, stamp: this.state.clock() })));
+    return this.state.lock.run(scope, () => work(this.view({ inSection: true, stamp: this.state.clock() })));
   }
 
   async claimDueDeliveries(claim: DeliveryClaim): Promise<DeliveryRecord[]> {

@@ -55,6 +55,24 @@ describe.skipIf(!databaseUrl)('two pools on one PostgreSQL', () => {
     expect(state.webhookEndpoints).toHaveLength(1);
   });
 
+  it('runs one owner\'s sections one at a time across both pools, and another owner\'s side by side', async () => {
+    const [a, b] = handles.map((handle) => dbStoreOn(handle));
+    let release!: () => void;
+    const held = a!.exclusive('owner-a', () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the first pool holds the lock by now
+    let sameOwnerRan = false;
+    const sameOwner = b!.exclusive('owner-a', async () => {
+      sameOwnerRan = true;
+    });
+    // Through the other pool, another owner's section completes while owner-a's is held.
+    expect(await b!.exclusive('owner-b', async () => 'done')).toBe('done');
+    expect(sameOwnerRan).toBe(false);
+    release();
+    await held;
+    await sameOwner;
+    expect(sameOwnerRan).toBe(true);
+  });
+
   it('attempts each delivery from one pool only', async () => {
     for (let index = 0; index < 6; index += 1) {
       const session = await createSession(sandboxes[index % 2]!);

@@ -58,9 +58,11 @@ export interface SandboxStore {
   putIdempotency(key: string, entry: IdempotencyEntry): Promise<void>;
   /**
    * Runs `work` with a store whose reads and writes are serialized against every other exclusive
-   * section sharing this state (across processes for a database store). Nested calls run inline.
+   * section of the same `scope` sharing this state (across processes for a database store). The sandbox's
+   * scope is the owner (an API key's digest): one merchant's requests run one at a time, different
+   * merchants' side by side, since no section touches another owner's records. Nested calls run inline.
    */
-  exclusive<T>(work: (store: SandboxStore) => Promise<T>): Promise<T>;
+  exclusive<T>(scope: string, work: (store: SandboxStore) => Promise<T>): Promise<T>;
   /** Marks up to `limit` pending, due and unclaimed deliveries as claimed by `owner`, and returns them. */
   claimDueDeliveries(claim: DeliveryClaim): Promise<DeliveryRecord[]>;
   /** The earliest `nextAttemptAt` of all pending deliveries (claimed or not), if any is pending. */
