@@ -62,6 +62,7 @@ export const en: Messages = {
     invalidQuantity: 'Enter a whole number from {min} to {max}.',
     unknownProduct: 'That product could not be found.',
     updated: 'Cart updated.',
+    updateFailed: 'The cart could not be updated, so it is as it was. Check your connection and try again.',
   },
   checkout: {
     heading: 'Checkout',

@@ -61,6 +61,7 @@ export const ja = {
     invalidQuantity: '数量は{min}から{max}の整数で入力してください。',
     unknownProduct: 'この商品は見つかりませんでした。',
     updated: 'カートを更新しました。',
+    updateFailed: 'カートを更新できなかったため、元の数量に戻しました。通信状況を確かめて、もう一度お試しください。',
   },
   checkout: {
     heading: 'ご購入手続き',
