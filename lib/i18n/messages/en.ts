@@ -35,7 +35,7 @@ export const en: Messages = {
     quantity: 'Quantity',
     viewCart: 'View cart',
     backToCatalog: 'Back to all products',
-    brand: 'Maker',
+    maker: 'Maker',
     category: 'Category',
   },
   cart: {

@@ -34,7 +34,7 @@ export const ja = {
     quantity: '数量',
     viewCart: 'カートを見る',
     backToCatalog: '商品一覧に戻る',
-    brand: 'つくり手',
+    maker: 'つくり手',
     category: 'カテゴリー',
   },
   cart: {
