@@ -20,9 +20,13 @@ describe('addressLines', () => {
 });
 
 describe('recipientName', () => {
-  it('puts the family name first in Japanese, with 様, and last in English', () => {
-    const customer = { familyName: '山田', givenName: '太郎' };
-    expect(recipientName(customer, 'ja')).toBe('山田 太郎 様');
+  it('puts the family name first in Japanese, with 様', () => {
+    expect(recipientName({ familyName: '山田', givenName: '太郎' }, 'ja')).toBe('山田 太郎 様');
+  });
+
+  it('puts a name in Latin letters given name first in English, and keeps one in Japanese script family name first', () => {
     expect(recipientName({ familyName: 'Yamada', givenName: 'Taro' }, 'en')).toBe('Taro Yamada');
+    expect(recipientName({ familyName: 'Smith', givenName: 'Mary-Jane' }, 'en')).toBe('Mary-Jane Smith');
+    expect(recipientName({ familyName: '山田', givenName: '太郎' }, 'en')).toBe('山田 太郎');
   });
 });

@@ -19,7 +19,14 @@ export function addressLines(address: StoredAddress, locale: Locale): string[] {
   return [line2 ? `${line2}, ${line1}` : line1, `${city}, ${prefecture}, ${postalCode}`, 'Japan'];
 }
 
-/** The recipient's name as each language writes it: 山田 太郎 様, Taro Yamada. */
+const LATIN_NAME = /^[\p{Script=Latin}\s'.-]+$/u;
+
+/**
+ * The recipient's name as each language writes it: 山田 太郎 様 in Japanese; in English a name in Latin
+ * letters given name first (Taro Yamada), and one in Japanese script family name first, as it is written.
+ */
 export function recipientName(customer: Pick<StoredCustomer, 'familyName' | 'givenName'>, locale: Locale): string {
-  return locale === 'ja' ? `${customer.familyName} ${customer.givenName} 様` : `${customer.givenName} ${customer.familyName}`;
+  const { familyName, givenName } = customer;
+  if (locale === 'ja') return `${familyName} ${givenName} 様`;
+  return LATIN_NAME.test(familyName) && LATIN_NAME.test(givenName) ? `${givenName} ${familyName}` : `${familyName} ${givenName}`;
 }
