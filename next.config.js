@@ -4,6 +4,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm run build:standalone` (scripts/build-standalone.mjs): a server in .next/standalone that needs no
+  // node_modules. Off otherwise, as `next start` warns against that output.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   // proxy.ts rewrites shop pages to their prerendered edition. It must see the URL the server itself was
   // asked for: otherwise, under `next start -H <address>`, its rewrites name another origin and Next.js
   // fetches them over HTTP, a second request per page.

@@ -1,9 +1,9 @@
 import type { Locale } from '@/lib/i18n/locales';
 import type { Messages } from '@/lib/i18n/messages';
 import { formatYen } from '@/lib/money';
-import type { PricedCart } from '@/lib/pricing';
+import type { CartTotals } from '@/lib/cart-totals';
 
-export function OrderTotals({ cart, locale, t }: { cart: PricedCart; locale: Locale; t: Messages['cart'] }) {
+export function OrderTotals({ cart, locale, t }: { cart: Pick<CartTotals, 'subtotal' | 'shippingFee' | 'total'>; locale: Locale; t: Messages['cart'] }) {
   return (
     <dl className="space-y-2" data-testid="order-totals">
       <div className="flex justify-between">

@@ -1,14 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expect, test } from './fixtures';
 import { addFromGrid, checkoutToSandbox } from './helpers';
 
 /** WCAG 2.1 A/AA checks with axe-core on the pages a shopper and a merchant see. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
-}
 
 test('shop pages have no WCAG A/AA violations, in Japanese and English', async ({ page }) => {
   await page.goto('/');

@@ -10,7 +10,7 @@ const product = (id: string, price: number): Product => ({
   description: { ja: '', en: '' },
   price,
   image: `/products/${id}.svg`,
-  brand: 'Test',
+  maker: { ja: 'テスト', en: 'Test' },
 });
 const catalog = new Map([
   ['a', product('a', 980)],

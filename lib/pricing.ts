@@ -1,10 +1,8 @@
 import type { Cart } from '@/lib/cart/cart';
+import { cartTotals, type CartTotals } from '@/lib/cart-totals';
 import { getProductById, type Product } from '@/lib/catalog';
 
-/** Orders whose items total at least this many yen ship free. */
-export const FREE_SHIPPING_THRESHOLD = 5000;
-/** Flat shipping fee in yen below the threshold. */
-export const SHIPPING_FEE = 600;
+export { FREE_SHIPPING_THRESHOLD, SHIPPING_FEE, shippingFeeFor } from '@/lib/cart-totals';
 
 export interface PricedLine {
   product: Product;
@@ -14,19 +12,10 @@ export interface PricedLine {
   lineTotal: number;
 }
 
-export interface PricedCart {
+export interface PricedCart extends CartTotals {
   lines: PricedLine[];
   /** Product ids in the cart that the catalog no longer has; they are dropped from the cart. */
   droppedProductIds: string[];
-  itemCount: number;
-  subtotal: number;
-  shippingFee: number;
-  total: number;
-}
-
-export function shippingFeeFor(subtotal: number): number {
-  if (subtotal === 0) return 0;
-  return subtotal >= FREE_SHIPPING_THRESHOLD ? 0 : SHIPPING_FEE;
 }
 
 /** Prices a cart from the catalog on the server. All amounts are integers of yen. */
@@ -41,14 +30,5 @@ export function priceCart(cart: Cart, lookup: (id: string) => Product | undefine
     }
     lines.push({ product, quantity, unitPrice: product.price, lineTotal: product.price * quantity });
   }
-  const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0);
-  const shippingFee = shippingFeeFor(subtotal);
-  return {
-    lines,
-    droppedProductIds,
-    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-    subtotal,
-    shippingFee,
-    total: subtotal + shippingFee,
-  };
+  return { lines, droppedProductIds, ...cartTotals(lines) };
 }

@@ -15,7 +15,8 @@
 //                        right after its own checkout, so webhooks run during the checkouts)
 //   --settle-timeout S   seconds to wait for every order to be settled (default 60)
 //
-// Steps: a baseline (GET /api/bench/redirect, only a 303) with as many requests at the same concurrency;
+// Steps: a baseline (GET /redirect of the bare Next.js app of scripts/lib/bare-next.mjs, built and started
+// beside the shop: only a 303) with as many requests at the same concurrency;
 // the shoppers (GET /checkout, POST the form as multipart without JavaScript, expect 303 to the sandbox's
 // hosted page, approve with the hosted page's form post; a form error is answered by submitting the
 // form that came back, as such a browser would, at most 3 submissions); waiting until every order is settled;
@@ -25,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { bareServer, buildBareNext } from './lib/bare-next.mjs';
 import { isNetworkError, percentile, request, runPool, summarize } from './lib/http.mjs';
 import { atExit, ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
 import { approveSession, CheckoutFailure, Shopper } from './lib/shopper.mjs';
@@ -69,13 +71,15 @@ installCleanup();
 
 let removeTempDir;
 let server;
+let bare;
 let pool;
 let build;
 let exitCode = 1;
 const runStartedAt = Date.now();
 try {
-  await ensureBuild(['/api/bench/redirect'], log);
+  await ensureBuild([], log);
   build = snapshotBuild(log);
+  bare = await bareServer('bench-checkout', buildBareNext(log));
   const buildId = build.buildId;
   const port = await freePort();
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'bench-checkout-'));
@@ -95,8 +99,10 @@ try {
       (RESTART_AT ? `, SIGKILL + restart after ${RESTART_AT} checkout POSTs` : ''),
   );
   log(`server log: ${logFile}`);
-  await server.start();
+  await Promise.all([server.start(), bare.start()]);
+  log(`baseline: the bare Next.js app on ${bare.origin}`);
   const origin = server.origin;
+  const baselineUrl = `${bare.origin}/redirect`;
   if (DATABASE_URL) pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
   const approvedCount = () => shoppers.filter((s) => s.approved).length;
 
@@ -141,16 +147,16 @@ try {
   // Warm-up: one checkout page and a few baseline requests, so the first measured requests load no code.
   const warm = new Shopper(0, origin);
   await warm.openCheckout();
-  for (let i = 0; i < 5; i++) await (await request(`${origin}/api/bench/redirect`)).arrayBuffer();
+  for (let i = 0; i < 5; i++) await (await request(baselineUrl)).arrayBuffer();
 
-  // Baseline: a route that only answers 303, same number of requests, same concurrency.
+  // Baseline: a bare Next.js route that only answers 303, same number of requests, same concurrency.
   const baselineLatencies = [];
   let baselineErrors = 0;
   let phaseStart = performance.now();
   await runPool(Array.from({ length: SHOPPERS }), CONCURRENCY, async () => {
     const t = performance.now();
     try {
-      const response = await request(`${origin}/api/bench/redirect`);
+      const response = await request(baselineUrl);
       await response.arrayBuffer();
       if (response.status === 303 && response.headers.get('location') === '/') baselineLatencies.push(performance.now() - t);
       else baselineErrors++;
@@ -489,7 +495,7 @@ try {
   exitCode = 1;
 } finally {
   await pool?.end().catch(() => undefined);
-  await server?.stop();
+  await Promise.all([server?.stop(), bare?.stop()]);
   removeTempDir?.();
   build?.remove();
 }

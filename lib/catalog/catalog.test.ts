@@ -54,6 +54,14 @@ describe('catalog data', () => {
       }
     }
   });
+
+  it('names the maker of every product in every locale, in Japanese script in Japanese', () => {
+    for (const product of products) {
+      for (const locale of locales) expect(product.maker[locale].trim().length, `${product.id} ${locale}`).toBeGreaterThan(0);
+      expect(product.maker.ja, product.id).toMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u);
+      expect(product.maker.en, product.id).toMatch(/^[A-Za-z][A-Za-z .'-]*$/);
+    }
+  });
 });
 
 describe('catalog lookups', () => {

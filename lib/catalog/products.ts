@@ -22,7 +22,7 @@ export const products: Product[] = [
     },
     price: 1280,
     image: '/products/sencha-green-tea.svg',
-    brand: 'Makinohara Chaen',
+    maker: { ja: '牧之原茶園', en: 'Makinohara Chaen' },
   },
   {
     id: 'p_hojicha',
@@ -35,7 +35,7 @@ export const products: Product[] = [
     },
     price: 980,
     image: '/products/roasted-hojicha.svg',
-    brand: 'Kamogawa Seicha',
+    maker: { ja: '鴨川製茶', en: 'Kamogawa Seicha' },
   },
   {
     id: 'p_matcha_set',
@@ -48,7 +48,7 @@ export const products: Product[] = [
     },
     price: 6800,
     image: '/products/matcha-starter-set.svg',
-    brand: 'Shirakawa Chaho',
+    maker: { ja: '白川茶舗', en: 'Shirakawa Chaho' },
   },
   {
     id: 'p_genmaicha',
@@ -61,7 +61,7 @@ export const products: Product[] = [
     },
     price: 680,
     image: '/products/genmaicha-brown-rice-tea.svg',
-    brand: 'Yamabuki Seicha',
+    maker: { ja: '山吹製茶', en: 'Yamabuki Seicha' },
   },
 
   // Tableware
@@ -76,7 +76,7 @@ export const products: Product[] = [
     },
     price: 2420,
     image: '/products/mino-yaki-rice-bowl.svg',
-    brand: 'Tokiguchi Gama',
+    maker: { ja: '土岐口窯', en: 'Tokiguchi Gama' },
   },
   {
     id: 'p_arita_plate',
@@ -89,7 +89,7 @@ export const products: Product[] = [
     },
     price: 3850,
     image: '/products/arita-porcelain-plate.svg',
-    brand: 'Izumiyama Kobo',
+    maker: { ja: '泉山工房', en: 'Izumiyama Kobo' },
   },
   {
     id: 'p_chopsticks_set',
@@ -102,7 +102,7 @@ export const products: Product[] = [
     },
     price: 3300,
     image: '/products/lacquered-chopsticks-set.svg',
-    brand: 'Obama Nurimono',
+    maker: { ja: '小浜塗物', en: 'Obama Nurimono' },
   },
   {
     id: 'p_kyusu',
@@ -115,7 +115,7 @@ export const products: Product[] = [
     },
     price: 8800,
     image: '/products/tokoname-kyusu-teapot.svg',
-    brand: 'Ennosato Gama',
+    maker: { ja: '炎の里窯', en: 'Ennosato Gama' },
   },
 
   // Stationery
@@ -130,7 +130,7 @@ export const products: Product[] = [
     },
     price: 1540,
     image: '/products/washi-notebook.svg',
-    brand: 'Kozo Shiten',
+    maker: { ja: '楮紙店', en: 'Kozo Shiten' },
   },
   {
     id: 'p_brush_pen_set',
@@ -143,7 +143,7 @@ export const products: Product[] = [
     },
     price: 1980,
     image: '/products/brush-pen-set.svg',
-    brand: 'Sarusawa Bokudo',
+    maker: { ja: '猿沢墨堂', en: 'Sarusawa Bokudo' },
   },
   {
     id: 'p_letter_set',
@@ -156,7 +156,7 @@ export const products: Product[] = [
     },
     price: 2200,
     image: '/products/furoshiki-letter-set.svg',
-    brand: 'Hanabusa Shiko',
+    maker: { ja: '英紙工', en: 'Hanabusa Shiko' },
   },
   {
     id: 'p_fountain_pen_ink',
@@ -169,7 +169,7 @@ export const products: Product[] = [
     },
     price: 2750,
     image: '/products/fountain-pen-ink-indigo.svg',
-    brand: 'Kanda Bungu',
+    maker: { ja: '神田文具', en: 'Kanda Bungu' },
   },
 
   // Textiles
@@ -184,7 +184,7 @@ export const products: Product[] = [
     },
     price: 1210,
     image: '/products/tenugui-towel.svg',
-    brand: 'Hamacho Senko',
+    maker: { ja: '浜町染工', en: 'Hamacho Senko' },
   },
   {
     id: 'p_noren',
@@ -197,7 +197,7 @@ export const products: Product[] = [
     },
     price: 7480,
     image: '/products/indigo-noren-curtain.svg',
-    brand: 'Aizome Tokiwa',
+    maker: { ja: '藍染ときわ', en: 'Aizome Tokiwa' },
   },
   {
     id: 'p_furoshiki',
@@ -210,7 +210,7 @@ export const products: Product[] = [
     },
     price: 2640,
     image: '/products/karakusa-furoshiki-cloth.svg',
-    brand: 'Muromachi Senshoku',
+    maker: { ja: '室町染織', en: 'Muromachi Senshoku' },
   },
   {
     id: 'p_linen_apron',
@@ -223,6 +223,6 @@ export const products: Product[] = [
     },
     price: 5940,
     image: '/products/linen-apron.svg',
-    brand: 'Omi Asa Kobo',
+    maker: { ja: '近江麻工房', en: 'Omi Asa Kobo' },
   },
 ];

@@ -19,5 +19,6 @@ export interface Product {
   price: number;
   /** Path of the product image under public/, e.g. /products/sencha.svg */
   image: string;
-  brand: string;
+  /** Who makes it, in each language; also sent to Smartpay as the item's brand. */
+  maker: Localized;
 }

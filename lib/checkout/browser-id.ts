@@ -19,3 +19,11 @@ export const isBrowserId = (value: unknown): value is string => typeof value ===
 export function browserOwner(browserId: string): string {
   return createHash('sha256').update(`browser:${browserId}`).digest('hex').slice(0, 32);
 }
+
+/**
+ * Whether an order was placed by this browser: its owner is the digest of this browser's id. Orders
+ * made outside a browser (no owner) and browsers with no id own nothing.
+ */
+export function isOwnedBy(order: { owner: string | null }, browserId: string | undefined): boolean {
+  return order.owner !== null && browserId !== undefined && order.owner === browserOwner(browserId);
+}

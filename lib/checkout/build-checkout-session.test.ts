@@ -42,6 +42,7 @@ describe('buildCheckoutSession', () => {
       images: ['https://shop.example.com/products/roasted-hojicha.svg'],
     });
     expect(first?.name).toBe('京都 焙じ茶');
+    expect(first?.brand).toBe('鴨川製茶');
   });
 
   it('sends the address, E.164 phone, locale, reference, description and URLs Smartpay expects', () => {

@@ -46,7 +46,7 @@ export function buildCheckoutSession(input: CheckoutSessionInput): CreateCheckou
     amount: unitPrice,
     currency: 'JPY',
     quantity,
-    brand: product.brand,
+    brand: product.maker[locale],
     categories: [getCategory(product.category)?.name[locale] ?? product.category],
     reference: product.id,
     url: `${appUrl}/products/${product.slug}`,

@@ -1,4 +1,5 @@
-// A bare Next.js app of the same version as the shop — one static page with one form, nothing else — built
+// A bare Next.js app of the same version as the shop — one static page with one form, and a route that only
+// answers a redirect — built
 // and served beside the shop in the same run, as the baseline the benchmarks compare the shop with.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,13 @@ export default function RootLayout({ children }) {
   );
 }
 `,
+  // The checkout benchmark's baseline: a route that does nothing but answer a redirect, as the checkout does.
+  'app/redirect/route.js': `export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return new Response(null, { status: 303, headers: { Location: '/' } });
+}
+`,
 };
 
 /**
@@ -61,6 +69,19 @@ export function buildBareNext(log = console.log) {
   return BARE_DIR;
 }
 
+/** The bare app's server (`next start` on a free port), not started yet. */
+export async function bareServer(name, bareDir) {
+  return new ShopServer({
+    name: 'bare',
+    port: await freePort(),
+    env: sandboxEnv({}),
+    logFile: path.join(os.tmpdir(), `${name}-bare.log`),
+    projectDir: bareDir,
+    readyPath: '/',
+    nextBin: BARE_NEXT_BIN,
+  });
+}
+
 /**
  * The shop (a private copy of its production build, on the sandbox, with an embedded database in
  * `dataDir`) and the bare page, both built and started; `stop()` stops both and removes the copy.
@@ -77,15 +98,7 @@ export async function startShopAndBare(name, dataDir, log = console.log) {
     logFile: path.join(os.tmpdir(), `${name}-shop.log`),
     projectDir: build.dir,
   });
-  const bare = new ShopServer({
-    name: 'bare',
-    port: await freePort(),
-    env: sandboxEnv({}),
-    logFile: path.join(os.tmpdir(), `${name}-bare.log`),
-    projectDir: bareDir,
-    readyPath: '/',
-    nextBin: BARE_NEXT_BIN,
-  });
+  const bare = await bareServer(name, bareDir);
   await Promise.all([shop.start(), bare.start()]);
   return {
     shop,

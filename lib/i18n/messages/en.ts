@@ -35,7 +35,7 @@ export const en: Messages = {
     quantity: 'Quantity',
     viewCart: 'View cart',
     backToCatalog: 'Back to all products',
-    brand: 'Maker',
+    maker: 'Maker',
     category: 'Category',
   },
   cart: {
@@ -62,6 +62,7 @@ export const en: Messages = {
     invalidQuantity: 'Enter a whole number from {min} to {max}.',
     unknownProduct: 'That product could not be found.',
     updated: 'Cart updated.',
+    updateFailed: 'The cart could not be updated, so it is as it was. Check your connection and try again.',
   },
   checkout: {
     heading: 'Checkout',
@@ -136,6 +137,16 @@ export const en: Messages = {
     unavailable: 'Smartpay could not be reached. Please reload this page in a moment. Your cart is unchanged.',
     retry: 'Check again',
     backToCart: 'Back to cart',
+    deliveryTo: 'Delivery address',
+    orderedWith: 'Email address of the order',
+    whatNext: 'What happens next',
+    nextEmail: 'Smartpay sends a confirmation of your order and payment schedule to {email}.',
+    nextShipping: 'We ship within 3 business days; delivery takes 1–3 days after that.',
+    nextPaymentQuestions: 'Questions about paying or instalments: ',
+    smartpayHelp: 'Smartpay’s FAQ for shoppers',
+    nextPaymentQuestionsEnd: '.',
+    nextOrderQuestions: 'Questions about the goods or their delivery: write to us, quoting order number {reference}.',
+    sandboxNext: 'This is sandbox mode: no email is actually sent and nothing is shipped.',
     backToCheckout: 'Back to checkout',
     statuses: {
       pending: 'Received',

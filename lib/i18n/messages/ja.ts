@@ -34,7 +34,7 @@ export const ja = {
     quantity: '数量',
     viewCart: 'カートを見る',
     backToCatalog: '商品一覧に戻る',
-    brand: 'つくり手',
+    maker: 'つくり手',
     category: 'カテゴリー',
   },
   cart: {
@@ -61,6 +61,7 @@ export const ja = {
     invalidQuantity: '数量は{min}から{max}の整数で入力してください。',
     unknownProduct: 'この商品は見つかりませんでした。',
     updated: 'カートを更新しました。',
+    updateFailed: 'カートを更新できなかったため、元の数量に戻しました。通信状況を確かめて、もう一度お試しください。',
   },
   checkout: {
     heading: 'ご購入手続き',
@@ -136,6 +137,16 @@ export const ja = {
     unavailable: 'Smartpay に接続できませんでした。少し時間をおいてこのページを再読み込みしてください。カートはそのまま残っています。',
     retry: 'もう一度確認する',
     backToCart: 'カートに戻る',
+    deliveryTo: 'お届け先',
+    orderedWith: 'ご注文のメールアドレス',
+    whatNext: '今後の流れ',
+    nextEmail: 'Smartpay から {email} に、ご注文とお支払い予定の確認メールが届きます。',
+    nextShipping: 'ご注文の品は3営業日以内に発送し、発送から1〜3日でお届けします。',
+    nextPaymentQuestions: 'お支払いや分割払いについてのご質問は、',
+    smartpayHelp: 'Smartpay のよくある質問（購入者向け）',
+    nextPaymentQuestionsEnd: 'をご覧ください。',
+    nextOrderQuestions: '商品やお届けについてのご質問は、ご注文番号 {reference} を添えて当店までお寄せください。',
+    sandboxNext: 'サンドボックスモードのため、実際にはメールは送られず、商品も発送されません。',
     backToCheckout: 'ご購入手続きに戻る',
     statuses: {
       pending: '受付中',

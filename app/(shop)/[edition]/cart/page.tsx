@@ -3,13 +3,13 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { CartQuantityForm } from '@/components/cart-quantity-form';
 import { DroppedProductsNotice } from '@/components/dropped-products-notice';
-import { OrderTotals } from '@/components/order-totals';
+import { CartSummary, LineTotal, OptimisticCartProvider } from '@/components/optimistic-cart';
 import { removeFromCartAction } from '@/lib/cart/actions';
 import { readCart } from '@/lib/cart/cart-cookie';
 import { format } from '@/lib/i18n/format';
 import { editionOf, type EditionParams } from '@/lib/shop-edition';
 import { formatYen } from '@/lib/money';
-import { FREE_SHIPPING_THRESHOLD, priceCart, SHIPPING_FEE } from '@/lib/pricing';
+import { priceCart } from '@/lib/pricing';
 
 export async function generateMetadata({ params }: { params: EditionParams }): Promise<Metadata> {
   return { title: (await editionOf(params)).t.cart.heading };
@@ -31,59 +31,51 @@ export default async function CartPage({ params }: { params: EditionParams }) {
           </Link>
         </div>
       ) : (
-        <div className="grid gap-8 lg:grid-cols-[1fr_320px]">
-          <ul className="card divide-y divide-stone-200" aria-label={t.cart.heading}>
-            {cart.lines.map(({ product, quantity, unitPrice, lineTotal }) => {
-              const name = product.name[locale];
-              return (
-                <li key={product.id} className="flex gap-4 p-4" data-testid={`cart-line-${product.id}`}>
-                  <Image src={product.image} alt="" width={96} height={96} unoptimized className="h-24 w-24 rounded-lg bg-stone-100" />
-                  <div className="flex flex-1 flex-col gap-2">
-                    <div className="flex flex-wrap justify-between gap-2">
-                      <Link href={`/products/${product.slug}`} className="font-semibold underline-offset-2 hover:underline">
-                        {name}
-                      </Link>
-                      <span className="font-semibold" data-testid={`line-total-${product.id}`}>
-                        {formatYen(lineTotal, locale)}
-                      </span>
+        <OptimisticCartProvider lines={cart.lines.map(({ product, unitPrice, quantity }) => ({ productId: product.id, unitPrice, quantity }))}>
+          <div className="grid gap-8 lg:grid-cols-[1fr_320px]">
+            <ul className="card divide-y divide-stone-200" aria-label={t.cart.heading}>
+              {cart.lines.map(({ product, quantity, unitPrice }) => {
+                const name = product.name[locale];
+                return (
+                  <li key={product.id} className="flex gap-4 p-4" data-testid={`cart-line-${product.id}`}>
+                    <Image src={product.image} alt="" width={96} height={96} unoptimized className="h-24 w-24 rounded-lg bg-stone-100" />
+                    <div className="flex flex-1 flex-col gap-2">
+                      <div className="flex flex-wrap justify-between gap-2">
+                        <Link href={`/products/${product.slug}`} className="font-semibold underline-offset-2 hover:underline">
+                          {name}
+                        </Link>
+                        <LineTotal productId={product.id} locale={locale} />
+                      </div>
+                      <p className="text-sm text-stone-600">
+                        {t.cart.unitPrice}: {formatYen(unitPrice, locale)}
+                      </p>
+                      <div className="flex flex-wrap items-start gap-3">
+                        <CartQuantityForm productId={product.id} productName={name} quantity={quantity} t={t.cart} />
+                        <form action={removeFromCartAction}>
+                          <input type="hidden" name="productId" value={product.id} />
+                          <button
+                            type="submit"
+                            className="btn-secondary"
+                            aria-label={format(t.cart.removeItem, { name })}
+                            data-testid={`remove-${product.id}`}
+                          >
+                            {t.cart.remove}
+                          </button>
+                        </form>
+                      </div>
                     </div>
-                    <p className="text-sm text-stone-600">
-                      {t.cart.unitPrice}: {formatYen(unitPrice, locale)}
-                    </p>
-                    <div className="flex flex-wrap items-start gap-3">
-                      <CartQuantityForm productId={product.id} productName={name} quantity={quantity} t={t.cart} />
-                      <form action={removeFromCartAction}>
-                        <input type="hidden" name="productId" value={product.id} />
-                        <button
-                          type="submit"
-                          className="btn-secondary"
-                          aria-label={format(t.cart.removeItem, { name })}
-                          data-testid={`remove-${product.id}`}
-                        >
-                          {t.cart.remove}
-                        </button>
-                      </form>
-                    </div>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-          <aside className="card h-fit space-y-4 p-5">
-            <OrderTotals cart={cart} locale={locale} t={t.cart} />
-            <p className="text-sm text-stone-600">
-              {cart.shippingFee > 0
-                ? format(t.cart.freeShippingGap, { amount: formatYen(FREE_SHIPPING_THRESHOLD - cart.subtotal, locale) })
-                : format(t.cart.freeShippingNote, {
-                    threshold: formatYen(FREE_SHIPPING_THRESHOLD, locale),
-                    fee: formatYen(SHIPPING_FEE, locale),
-                  })}
-            </p>
-            <Link href="/checkout" prefetch={false} className="btn-primary w-full" data-testid="proceed-to-checkout">
-              {t.cart.checkout}
-            </Link>
-          </aside>
-        </div>
+                  </li>
+                );
+              })}
+            </ul>
+            <aside className="card h-fit space-y-4 p-5">
+              <CartSummary locale={locale} t={t.cart} />
+              <Link href="/checkout" prefetch={false} className="btn-primary w-full" data-testid="proceed-to-checkout">
+                {t.cart.checkout}
+              </Link>
+            </aside>
+          </div>
+        </OptimisticCartProvider>
       )}
     </div>
   );

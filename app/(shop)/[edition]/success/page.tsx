@@ -1,13 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OrderStatusPoller } from '@/components/order-status-poller';
+import { readBrowserId } from '@/lib/checkout/browser-cookie';
+import { isOwnedBy } from '@/lib/checkout/browser-id';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { db } from '@/lib/db/client';
+import { addressLines, recipientName } from '@/lib/orders/delivery-address';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { getOrderLines } from '@/lib/orders/repository';
 import { isPaid, isSettled } from '@/lib/orders/status';
 import { editionOf, type EditionParams } from '@/lib/shop-edition';
+import { format } from '@/lib/i18n/format';
 import { formatYen } from '@/lib/money';
+
+/** Smartpay's answers to shoppers' questions about paying and instalments. */
+const SMARTPAY_SHOPPER_FAQ = 'https://smartpay.co/faq/consumer/';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +37,7 @@ function Notice({ title, body, children, testId }: { title: string; body: string
  * whether it was paid comes from Smartpay's API (or a webhook that already brought the news).
  */
 export default async function SuccessPage({ params, searchParams }: { params: EditionParams; searchParams: Promise<{ ref?: string }> }) {
-  const { locale, t } = await editionOf(params);
+  const { locale, sandbox, t } = await editionOf(params);
   const { ref } = await searchParams;
   const entry = typeof ref === 'string' ? await findPendingCheckout(ref) : undefined;
   let fresh: Awaited<ReturnType<typeof getFreshOrder>>;
@@ -103,6 +110,9 @@ export default async function SuccessPage({ params, searchParams }: { params: Ed
   }
 
   const lines = await getOrderLines(await db(), order.id);
+  // The signed cookie above lists the orders this browser started; the name, address and e-mail are shown
+  // only if the order's owner is also this browser's id, so a copied cookie alone reveals nothing personal.
+  const ownOrder = isOwnedBy(order, await readBrowserId());
   return (
     <div className="card mx-auto max-w-2xl space-y-6 p-8" data-testid="success-confirmed">
       <div>
@@ -132,6 +142,51 @@ export default async function SuccessPage({ params, searchParams }: { params: Ed
           <span>{t.success.total}</span>
           <span data-testid="order-total">{formatYen(order.total, locale)}</span>
         </p>
+      </section>
+      {ownOrder && (
+        <section aria-labelledby="delivery-heading" className="grid gap-4 sm:grid-cols-2" data-testid="order-delivery">
+          <div>
+            <h2 id="delivery-heading" className="mb-2 font-semibold">
+              {t.success.deliveryTo}
+            </h2>
+            <address className="not-italic" data-testid="delivery-address">
+              <span className="block">{recipientName(order.customer, locale)}</span>
+              {addressLines(order.shippingAddress, locale).map((line) => (
+                <span key={line} className="block">
+                  {line}
+                </span>
+              ))}
+            </address>
+          </div>
+          <div>
+            <h2 className="mb-2 font-semibold">{t.success.orderedWith}</h2>
+            <p className="break-all" data-testid="order-email">
+              {order.customer.email}
+            </p>
+          </div>
+        </section>
+      )}
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading" className="mb-2 font-semibold">
+          {t.success.whatNext}
+        </h2>
+        <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="what-next">
+          {ownOrder && <li>{format(t.success.nextEmail, { email: order.customer.email })}</li>}
+          <li>{t.success.nextShipping}</li>
+          <li>
+            {t.success.nextPaymentQuestions}
+            <a href={SMARTPAY_SHOPPER_FAQ} className="text-brand-700 underline underline-offset-2" data-testid="smartpay-faq">
+              {t.success.smartpayHelp}
+            </a>
+            {t.success.nextPaymentQuestionsEnd}
+          </li>
+          <li>{format(t.success.nextOrderQuestions, { reference: order.reference })}</li>
+        </ul>
+        {sandbox && (
+          <p className="mt-2 text-sm text-stone-600" data-testid="sandbox-next">
+            {t.success.sandboxNext}
+          </p>
+        )}
       </section>
       <Link href="/" className="btn-primary">
         {t.success.continueShopping}

@@ -49,8 +49,8 @@ export default async function ProductPage({ params }: Props) {
         </p>
         <p className="text-stone-700">{product.description[locale]}</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-stone-600">{t.product.brand}</dt>
-          <dd>{product.brand}</dd>
+          <dt className="text-stone-600">{t.product.maker}</dt>
+          <dd data-testid="product-maker">{product.maker[locale]}</dd>
           <dt className="text-stone-600">{t.product.category}</dt>
           <dd>
             <Link href={`/category/${product.category}`} className="underline">
