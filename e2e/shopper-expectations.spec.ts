@@ -126,6 +126,7 @@ for (const [device, viewport] of Object.entries(viewports)) {
       const reference = (await page.getByTestId('order-reference').textContent())!;
       await expect(next).toContainText(`ご注文番号 ${reference} を添えて`);
       await expect(page.getByTestId('smartpay-faq')).toHaveAttribute('href', 'https://smartpay.co/faq/consumer/');
+      await expect(page.getByTestId('success-contact')).toHaveAttribute('href', '/contact');
       await expect(page.getByTestId('sandbox-next')).toBeVisible();
       await expectNoViolations(page);
 

@@ -145,7 +145,8 @@ export const en: Messages = {
     nextPaymentQuestions: 'Questions about paying or instalments: ',
     smartpayHelp: 'Smartpay’s FAQ for shoppers',
     nextPaymentQuestionsEnd: '.',
-    nextOrderQuestions: 'Questions about the goods or their delivery: write to us, quoting order number {reference}.',
+    nextOrderQuestions: 'Questions about the goods or their delivery: write to us, quoting order number {reference}: ',
+    contactPage: 'how to contact us',
     sandboxNext: 'This is sandbox mode: no email is actually sent and nothing is shipped.',
     backToCheckout: 'Back to checkout',
     statuses: {

@@ -145,7 +145,8 @@ export const ja = {
     nextPaymentQuestions: 'お支払いや分割払いについてのご質問は、',
     smartpayHelp: 'Smartpay のよくある質問（購入者向け）',
     nextPaymentQuestionsEnd: 'をご覧ください。',
-    nextOrderQuestions: '商品やお届けについてのご質問は、ご注文番号 {reference} を添えて当店までお寄せください。',
+    nextOrderQuestions: '商品やお届けについてのご質問は、ご注文番号 {reference} を添えて当店までお寄せください：',
+    contactPage: 'お問い合わせ方法',
     sandboxNext: 'サンドボックスモードのため、実際にはメールは送られず、商品も発送されません。',
     backToCheckout: 'ご購入手続きに戻る',
     statuses: {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { legalPaths } from '@/lib/i18n/legal/paths';
 import { OrderStatusPoller } from '@/components/order-status-poller';
 import { readBrowserId } from '@/lib/checkout/browser-cookie';
 import { isOwnedBy } from '@/lib/checkout/browser-id';
@@ -180,7 +181,12 @@ export default async function SuccessPage({ params, searchParams }: { params: Ed
             </a>
             {t.success.nextPaymentQuestionsEnd}
           </li>
-          <li>{format(t.success.nextOrderQuestions, { reference: order.reference })}</li>
+          <li>
+            {format(t.success.nextOrderQuestions, { reference: order.reference })}
+            <Link href={legalPaths.contact} className="text-brand-700 underline underline-offset-2" data-testid="success-contact">
+              {t.success.contactPage}
+            </Link>
+          </li>
         </ul>
         {sandbox && (
           <p className="mt-2 text-sm text-stone-600" data-testid="sandbox-next">
