@@ -45,7 +45,8 @@ for (const [scenario, message] of [
   ['malformed', '予期しないエラーが発生しました'],
   ['slow', 'Smartpay からの応答がありませんでした'],
 ] as const) {
-  test(`a Smartpay failure (${scenario}) is shown to the shopper and the cart is kept`, async ({ page }) => {
+  // The slow scenario needs the suite's own server's short timeouts: tagged, so `npm test` runs it there.
+  test(`a Smartpay failure (${scenario}) is shown to the shopper and the cart is kept`, { tag: scenario === 'slow' ? ['@own-server'] : [] }, async ({ page }) => {
     if (scenario === 'slow') needsOwnServer('SMARTPAY_TIMEOUT_MS=3000 and SANDBOX_SLOW_MS=6000, so that the shop gives up first, quickly');
     await fillCheckout(page, { ...taro, email: `taro+sandbox_${scenario}@example.com` });
     await page.getByTestId('pay-with-smartpay').click();

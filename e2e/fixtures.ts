@@ -40,7 +40,11 @@ export { expect };
 /** True when the suite runs against a deployment given by BASE_URL rather than the server it starts itself. */
 export const againstDeployment = Boolean(process.env.BASE_URL);
 
-/** Skips a flow that needs the settings of the suite's own server, saying which, when running against a deployment. */
+/**
+ * Skips a flow that needs the settings of the suite's own server, saying which, when running against a
+ * deployment. Such a flow is also tagged `@own-server`: `npm test` runs those on the suite's own server and
+ * every other flow once, against a separately started production server.
+ */
 export function needsOwnServer(settings: string) {
   test.skip(againstDeployment, `needs the suite's own server (${settings}); BASE_URL points at a deployment`);
 }
