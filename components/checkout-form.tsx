@@ -1,10 +1,10 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useEffect, useRef, type ReactNode } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
+import { useForm, type UseFormRegister } from 'react-hook-form';
 import { checkoutSchema, type CheckoutData, type CheckoutErrorKey, type CheckoutField, type CheckoutInput } from '@/lib/checkout/schema';
 import { format } from '@/lib/i18n/format';
 import { legalPaths } from '@/lib/i18n/legal/paths';
@@ -62,6 +62,8 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
   const {
     register,
     handleSubmit,
+    getValues,
+    setValue,
     formState: { errors },
   } = useForm<CheckoutInput, unknown, CheckoutData>({
     resolver: zodResolver(checkoutSchema),
@@ -74,6 +76,30 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
     // A new attempt id comes with a fresh render of the page; what the shopper typed stays in the form.
     if (state.formError === 'expired') router.refresh();
   }, [state, router]);
+
+  // The postal code fills in the prefecture, city and town (from the shop's offline copy of Japan Post's
+  // data, app/api/postal-codes); a field the shopper typed in themselves is never overwritten.
+  const autofilled = useRef<Partial<Record<'prefecture' | 'city' | 'line1', string>>>({});
+  const [postalNote, setPostalNote] = useState('');
+  const lookedUp = useRef('');
+  async function fillFromPostalCode(value: string) {
+    const digits = value.normalize('NFKC').replace(/\D/g, '');
+    if (digits.length !== 7 || digits === lookedUp.current) return;
+    lookedUp.current = digits;
+    const response = await fetch(`/api/postal-codes/${digits}`).catch(() => undefined);
+    if (!response?.ok || lookedUp.current !== digits) return;
+    const found = (await response.json()) as { postalCode: string; prefecture: string; city?: string; town?: string };
+    const fill = { prefecture: found.prefecture, city: found.city, line1: found.town };
+    for (const name of ['prefecture', 'city', 'line1'] as const) {
+      const next = fill[name];
+      const current = getValues(name) ?? '';
+      if (!next || (current !== '' && current !== autofilled.current[name])) continue;
+      setValue(name, next, { shouldDirty: true, shouldValidate: Boolean(errors[name]) });
+      autofilled.current[name] = next;
+    }
+    const prefectureName = prefectures.find((p) => p.code === found.prefecture)?.name ?? '';
+    setPostalNote(format(t.postalCodeFilled, { postalCode: found.postalCode, address: `${prefectureName}${found.city ?? ''}${found.town ?? ''}` }));
+  }
 
   const errorFor = (field: CheckoutField) => errorText(t, errors[field]?.message ?? state.fieldErrors[field]);
   const errorCount = Object.keys(errors).length || Object.keys(state.fieldErrors).length;
@@ -173,7 +199,7 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
           {field(
             'postalCode',
             t.postalCode,
-            <input autoComplete="postal-code" inputMode="numeric" {...inputProps('postalCode', true)} />,
+            <PostalCodeInput {...inputProps('postalCode', true)} onLookup={fillFromPostalCode} />,
             { hint: t.postalCodeHint },
           )}
           {field(
@@ -189,6 +215,9 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
             </select>,
           )}
         </div>
+        <p className="text-sm text-green-800 empty:hidden" aria-live="polite" data-testid="postal-code-filled">
+          {postalNote}
+        </p>
         {field('city', t.city, <input autoComplete="address-level2" {...inputProps('city')} />)}
         {field('line1', t.line1, <input autoComplete="address-line1" {...inputProps('line1')} />)}
         {field('line2', t.line2, <input autoComplete="address-line2" {...inputProps('line2')} />, { optional: true })}
@@ -215,5 +244,20 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** The postal code input: react-hook-form's change handler, then the address lookup. */
+function PostalCodeInput({ onLookup, onChange, ...props }: ReturnType<UseFormRegister<CheckoutInput>> & Record<string, unknown> & { onLookup: (value: string) => Promise<void> }) {
+  return (
+    <input
+      autoComplete="postal-code"
+      inputMode="numeric"
+      {...props}
+      onChange={(event) => {
+        void onChange(event);
+        void onLookup(event.target.value);
+      }}
+    />
   );
 }
