@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { giveBrowserId } from '@/lib/checkout/browser-cookie';
 import { clearCartOnReturn } from '@/lib/checkout/clear-cart-on-return';
+import { shopDeps } from '@/lib/deps';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { clientIp } from '@/lib/http/client-ip';
 import { cookieOptions } from '@/lib/cookie-options';
@@ -121,7 +122,7 @@ export const config = {
  */
 async function clearCartOnReturnIfReachable(request: NextRequest) {
   try {
-    return await clearCartOnReturn(request);
+    return await clearCartOnReturn(request, await shopDeps());
   } catch (error) {
     console.error('[success] the cart could not be checked against the order; kept for now:', error instanceof Error ? error.message : error);
     return undefined;

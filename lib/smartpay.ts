@@ -17,14 +17,14 @@ import { getConfig } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { getLocale } from '@/lib/i18n/server';
 import type { Locale } from '@/lib/i18n/locales';
-import { db, type Database } from '@/lib/db/client';
+import type { Database } from '@/lib/db/client';
+import { shopDeps, type ShopDeps } from '@/lib/deps';
 import { orderContentDigest, OrderConflictError, recordPendingOrder, transitionOrder, type OrderContent, type Order } from '@/lib/orders/repository';
 import { isPaid } from '@/lib/orders/status';
 import { priceCart, type PricedCart } from '@/lib/pricing';
 import { clientIp } from '@/lib/http/client-ip';
 import { shopLimits } from '@/lib/rate-limits';
 import { getSecrets } from '@/lib/secrets';
-import { smartpay } from '@/lib/smartpay-api/client';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
 
 /**
@@ -163,6 +163,7 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
 
   const config = getConfig();
   const locale = await getLocale();
+  let deps: ShopDeps;
   let database: Database;
   let order: Order;
   let attempt: string;
@@ -176,7 +177,8 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     }
     // An attempt that is not this browser's (another browser's, forged, or none) is not used: a new one starts.
     const ownAttempt = verifyAttempt(submittedAttempt, browserId, cookieSecret);
-    database = await db();
+    deps = await shopDeps();
+    database = deps.db;
     const [recorded] = await timing.database(
       Promise.all([
         recordAttemptOrder(database, {
@@ -212,7 +214,7 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
   });
   let checkoutUrl: string;
   try {
-    const session = await timing.smartpay(smartpay().createCheckoutSession(payload, idempotencyKeyFor(reference, payload)));
+    const session = await timing.smartpay(deps.client.createCheckoutSession(payload, idempotencyKeyFor(reference, payload)));
     if (new URL(session.url).origin !== config.smartpay.checkoutOrigin) {
       throw new SmartpayError({
         kind: 'bad-response',

@@ -11,7 +11,7 @@ import {
 import { BROWSER_COOKIE, isBrowserId } from '@/lib/checkout/browser-id';
 import { deleteCheckoutDraft } from '@/lib/checkout/drafts';
 import { cookieOptions } from '@/lib/cookie-options';
-import { db } from '@/lib/db/client';
+import type { ShopDeps } from '@/lib/deps';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { isPaid } from '@/lib/orders/status';
 import { getSecrets } from '@/lib/secrets';
@@ -24,19 +24,19 @@ import { getSecrets } from '@/lib/secrets';
  * is deleted: the form has done its work. Works without JavaScript; the status poll's
  * refresh of /success passes here too.
  */
-export async function clearCartOnReturn(request: NextRequest): Promise<((response: NextResponse) => void) | undefined> {
+export async function clearCartOnReturn(request: NextRequest, deps: ShopDeps): Promise<((response: NextResponse) => void) | undefined> {
   const reference = request.nextUrl.searchParams.get('ref');
   if (!reference || !request.cookies.has(CART_COOKIE)) return undefined;
   const { cookieSecret } = await getSecrets();
   const entries = parsePendingCheckouts(request.cookies.get(PENDING_CHECKOUTS_COOKIE)?.value, cookieSecret);
   const entry = entries.find((e) => e.reference === reference);
   if (!entry || entry.cartCleared) return undefined;
-  const fresh = await getFreshOrder(reference, 'return');
+  const fresh = await getFreshOrder(deps, reference, 'return');
   if (!fresh || !isPaid(fresh.order.status)) return undefined;
 
   const browserId = request.cookies.get(BROWSER_COOKIE)?.value;
   if (isBrowserId(browserId)) {
-    await deleteCheckoutDraft(await db(), browserId).catch((error: unknown) => console.error('[checkout] the draft could not be deleted', error));
+    await deleteCheckoutDraft(deps.db, browserId).catch((error: unknown) => console.error('[checkout] the draft could not be deleted', error));
   }
   const checkouts = withPendingCheckout(entries, { ...entry, cartCleared: true }, cookieSecret);
   request.cookies.delete(CART_COOKIE);

@@ -6,11 +6,10 @@ import { readBrowserId } from '@/lib/checkout/browser-cookie';
 import { browserOwner } from '@/lib/checkout/browser-id';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { getConfig } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { shopDeps } from '@/lib/deps';
 import { clientIp } from '@/lib/http/client-ip';
 import { getOrderByReference } from '@/lib/orders/repository';
 import { shopLimits } from '@/lib/rate-limits';
-import { smartpay } from '@/lib/smartpay-api/client';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
 
 /**
@@ -30,12 +29,13 @@ export async function resumePayment(formData: FormData): Promise<void> {
 
   const config = getConfig();
   const verdict = await (await shopLimits()).checkout(browserOwner(browserId), clientIp(await headers(), config.trustedProxyCount));
-  const order = verdict.allowed ? await getOrderByReference(await db(), entry.reference) : undefined;
+  const deps = await shopDeps();
+  const order = verdict.allowed ? await getOrderByReference(deps.db, entry.reference) : undefined;
   if (!order || order.owner !== browserOwner(browserId) || order.status !== 'awaiting_authorization' || !order.smartpaySessionId) redirect(failed);
 
   let url: string | undefined;
   try {
-    url = (await smartpay().getCheckoutSession(order.smartpaySessionId)).url;
+    url = (await deps.client.getCheckoutSession(order.smartpaySessionId)).url;
   } catch (error) {
     if (!(error instanceof SmartpayError)) throw error;
     console.error(`[order ${order.reference}] could not read its checkout session: ${error.toLogString()}`);

@@ -205,7 +205,7 @@ describe(`clearCartOnReturn (${databaseKind})`, () => {
     let checkouts = '';
     for (const entry of entries) checkouts = withPendingCheckout(parsePendingCheckouts(checkouts, cookieSecret), entry, cookieSecret);
     if (entries.length > 0) request.cookies.set(PENDING_CHECKOUTS_COOKIE, checkouts);
-    return { request, apply: await clearCartOnReturn(request) };
+    return { request, apply: await clearCartOnReturn(request, { db: state.handle.db, client: state.fake.client() }) };
   }
 
   async function orderIn(status: 'succeeded' | 'awaiting_authorization') {

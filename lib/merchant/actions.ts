@@ -1,12 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { db } from '@/lib/db/client';
+import { shopDeps, type ShopDeps } from '@/lib/deps';
 import type { MerchantActionState } from '@/lib/merchant/action-state';
 import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import type { MerchantAction } from '@/lib/merchant/allowed-actions';
-import { cancelOrder, captureOrder, refundOrder, type MerchantDeps, type OperationResult } from '@/lib/merchant/operations';
-import { smartpay } from '@/lib/smartpay-api/client';
+import { cancelOrder, captureOrder, refundOrder, type OperationResult } from '@/lib/merchant/operations';
 
 /** The merchant's order actions, bound to the forms on /orders/[id]. The work is in operations.ts. */
 
@@ -15,7 +14,7 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 async function run(
   action: MerchantAction,
   formData: FormData,
-  operation: (deps: MerchantDeps, base: { orderId: string; formKey: string; owner?: string }) => Promise<OperationResult>,
+  operation: (deps: ShopDeps, base: { orderId: string; formKey: string; owner?: string }) => Promise<OperationResult>,
 ): Promise<MerchantActionState> {
   const at = Date.now();
   const scope = await merchantScope();
@@ -23,7 +22,7 @@ async function run(
   const orderId = text(formData, 'orderId');
   let result: OperationResult;
   try {
-    result = await operation({ db: await db(), client: smartpay() }, { orderId, formKey: text(formData, 'formKey'), owner: ownerIn(scope) });
+    result = await operation(await shopDeps(), { orderId, formKey: text(formData, 'formKey'), owner: ownerIn(scope) });
   } catch (error) {
     console.error(`[merchant ${action} ${orderId}] failed:`, error);
     return { status: 'error', action, error: { reason: 'unexpected' }, at };

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/client';
 import { merchantIdempotencyKey } from '@/lib/merchant/idempotency';
-import { allocateRefund, cancelOrder, captureOrder, refundOrder, type MerchantDeps } from '@/lib/merchant/operations';
+import type { ShopDeps } from '@/lib/deps';
+import { allocateRefund, cancelOrder, captureOrder, refundOrder } from '@/lib/merchant/operations';
 import { getOrderById, getOrderRefunds, getStatusHistory, recordPendingOrder, transitionOrder } from '@/lib/orders/repository';
 import type { OrderStatus } from '@/lib/orders/status';
 import { databaseKind, openTestDatabase } from '@/test/database';
@@ -11,7 +12,7 @@ import { FakeSmartpay } from '@/test/fake-smartpay';
 const TOTAL = 1600;
 let handle: DatabaseHandle;
 let smartpay: FakeSmartpay;
-let deps: MerchantDeps;
+let deps: ShopDeps;
 let seq = 0;
 
 beforeAll(async () => {

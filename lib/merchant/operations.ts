@@ -1,11 +1,10 @@
 import 'server-only';
-import type { Database } from '@/lib/db/client';
+import type { ShopDeps } from '@/lib/deps';
 import { capturableAmount, isActionAllowed, refundableAmount, type MerchantAction } from '@/lib/merchant/allowed-actions';
 import { FORM_KEY, merchantIdempotencyKey } from '@/lib/merchant/idempotency';
 import { getOrderById, getOrderRefunds, recordRefund, type Order } from '@/lib/orders/repository';
 import type { OrderStatus } from '@/lib/orders/status';
 import { applySmartpayOrder, syncOrderFromSmartpay } from '@/lib/orders/sync';
-import type { SmartpayClient } from '@/lib/smartpay-api/client';
 import { SmartpayError, type SmartpayErrorKind } from '@/lib/smartpay-api/errors';
 
 /**
@@ -13,11 +12,6 @@ import { SmartpayError, type SmartpayErrorKind } from '@/lib/smartpay-api/errors
  * allows it, calls Smartpay with an idempotency key derived from the form's key, then re-fetches the
  * order from Smartpay and applies what it reports. Dependencies are passed in so tests can use their own.
  */
-
-export interface MerchantDeps {
-  db: Database;
-  client: SmartpayClient;
-}
 
 export const refundReasons = ['requested_by_customer', 'fraudulent'] as const;
 export type RefundReason = (typeof refundReasons)[number];
@@ -50,7 +44,7 @@ interface OperationInput {
 }
 
 /** Loads the order and checks the form key, the owner, and that `action` is allowed in its status. */
-async function prepare(deps: MerchantDeps, action: MerchantAction, input: OperationInput): Promise<{ order: Order } | { error: OperationFailure }> {
+async function prepare(deps: ShopDeps, action: MerchantAction, input: OperationInput): Promise<{ order: Order } | { error: OperationFailure }> {
   if (!FORM_KEY.test(input.formKey)) return { error: { reason: 'invalid-form' } };
   const order = await getOrderById(deps.db, input.orderId);
   if (!order || (input.owner !== undefined && order.owner !== input.owner)) return { error: { reason: 'not-found' } };
@@ -59,14 +53,14 @@ async function prepare(deps: MerchantDeps, action: MerchantAction, input: Operat
 }
 
 /** The Smartpay order id, asking Smartpay through the checkout session when the shop has not stored it yet. */
-async function smartpayOrderIdOf(deps: MerchantDeps, order: Order): Promise<string | undefined> {
+async function smartpayOrderIdOf(deps: ShopDeps, order: Order): Promise<string | undefined> {
   if (order.smartpayOrderId) return order.smartpayOrderId;
-  const synced = await syncOrderFromSmartpay(deps.db, order, 'merchant', deps.client);
+  const synced = await syncOrderFromSmartpay(deps, order, 'merchant');
   return synced.order.smartpayOrderId ?? undefined;
 }
 
 /** Re-fetches the order from Smartpay and applies it. A failure here is logged: the action itself is done. */
-async function resync(deps: MerchantDeps, order: Order, smartpayOrderId: string, detail: string): Promise<Order> {
+async function resync(deps: ShopDeps, order: Order, smartpayOrderId: string, detail: string): Promise<Order> {
   try {
     const remote = await deps.client.getOrder(smartpayOrderId);
     return (await applySmartpayOrder(deps.db, order, remote, 'merchant', detail)).order;
@@ -81,7 +75,7 @@ function parseAmount(amount: number, max: number): number | undefined {
   return Number.isSafeInteger(amount) && amount >= 1 && amount <= max ? amount : undefined;
 }
 
-export async function captureOrder(deps: MerchantDeps, input: OperationInput & { amount: number }): Promise<OperationResult> {
+export async function captureOrder(deps: ShopDeps, input: OperationInput & { amount: number }): Promise<OperationResult> {
   const prepared = await prepare(deps, 'capture', input);
   if ('error' in prepared) return fail('capture', prepared.error);
   const { order } = prepared;
@@ -105,7 +99,7 @@ export async function captureOrder(deps: MerchantDeps, input: OperationInput & {
   }
 }
 
-export async function cancelOrder(deps: MerchantDeps, input: OperationInput): Promise<OperationResult> {
+export async function cancelOrder(deps: ShopDeps, input: OperationInput): Promise<OperationResult> {
   const prepared = await prepare(deps, 'cancel', input);
   if ('error' in prepared) return fail('cancel', prepared.error);
   const { order } = prepared;
@@ -124,7 +118,7 @@ export async function cancelOrder(deps: MerchantDeps, input: OperationInput): Pr
 }
 
 /** How much of each payment is still refundable: Smartpay's payments, less the refunds the shop recorded. */
-async function refundablePayments(deps: MerchantDeps, order: Order, smartpayOrderId: string) {
+async function refundablePayments(deps: ShopDeps, order: Order, smartpayOrderId: string) {
   const remote = await deps.client.getOrder(smartpayOrderId);
   const refunds = await getOrderRefunds(deps.db, order.id);
   return (remote.payments ?? [])
@@ -150,7 +144,7 @@ export function allocateRefund(amount: number, payments: { id: string; refundabl
 }
 
 export async function refundOrder(
-  deps: MerchantDeps,
+  deps: ShopDeps,
   input: OperationInput & { amount: number; reason: string },
 ): Promise<OperationResult> {
   const prepared = await prepare(deps, 'refund', input);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import type { ShopDeps } from '@/lib/deps';
 import { getOrderByReference, type Order, type StatusSource } from '@/lib/orders/repository';
 import { isSettled } from '@/lib/orders/status';
 import { syncOrderFromSmartpay } from '@/lib/orders/sync';
@@ -12,17 +12,17 @@ import { SmartpayError } from '@/lib/smartpay-api/errors';
  * `unavailable` is true when Smartpay could not be asked; the stored order is returned as it was.
  */
 export async function getFreshOrder(
+  deps: ShopDeps,
   reference: string,
   source: StatusSource,
 ): Promise<{ order: Order; unavailable: boolean } | undefined> {
-  const database = await db();
-  const order = await getOrderByReference(database, reference);
+  const order = await getOrderByReference(deps.db, reference);
   if (!order) return undefined;
   if (isSettled(order.status)) return { order, unavailable: false };
   // However many tabs, polls and instances ask, Smartpay is asked about one order once every few seconds.
   if (!(await (await shopLimits()).claimRecheck(order.id))) return { order, unavailable: false };
   try {
-    return { order: (await syncOrderFromSmartpay(database, order, source)).order, unavailable: false };
+    return { order: (await syncOrderFromSmartpay(deps, order, source)).order, unavailable: false };
   } catch (error) {
     if (!(error instanceof SmartpayError)) throw error;
     console.error(`[order ${reference}] could not re-check with Smartpay: ${error.toLogString()}`);

@@ -88,12 +88,12 @@ describe(`syncOrderFromSmartpay and findOrderForSmartpayOrder (${databaseKind})`
     const fake = new FakeSmartpay();
     const order = await awaitingOrder();
     fake.setOrder({ id: order.smartpayOrderId!, status: 'succeeded', amount: order.total, reference: order.reference });
-    expect((await syncOrderFromSmartpay(handle.db, order, 'return', fake.client())).order.status).toBe('succeeded');
+    expect((await syncOrderFromSmartpay({ db: handle.db, client: fake.client() }, order, 'return')).order.status).toBe('succeeded');
     expect(fake.requests).toEqual([`/v1/orders/${order.smartpayOrderId}`]);
 
     const tampered = await awaitingOrder();
     fake.setOrder({ id: tampered.smartpayOrderId!, status: 'succeeded', amount: tampered.total + 1, reference: tampered.reference });
-    expect((await syncOrderFromSmartpay(handle.db, tampered, 'return', fake.client())).changed).toBe(false);
+    expect((await syncOrderFromSmartpay({ db: handle.db, client: fake.client() }, tampered, 'return')).changed).toBe(false);
   });
 
   it('finds the stored order by Smartpay order id, else by the reference it carries', async () => {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database } from '@/lib/db/client';
 import { getOrderByReference, getOrderBySmartpayOrderId, transitionOrder, type Order, type StatusSource } from '@/lib/orders/repository';
 import { statusFromSmartpay } from '@/lib/orders/status';
-import { smartpay, type SmartpayClient } from '@/lib/smartpay-api/client';
+import type { ShopDeps } from '@/lib/deps';
 import type { SmartpayOrder } from '@/lib/smartpay-api/schemas';
 
 /**
@@ -40,12 +40,8 @@ export async function applySmartpayOrder(
 }
 
 /** Asks Smartpay for the order's current state and applies it. Throws SmartpayError when Smartpay can't answer. */
-export async function syncOrderFromSmartpay(
-  db: Database,
-  order: Order,
-  source: StatusSource,
-  client: SmartpayClient = smartpay(),
-): Promise<{ order: Order; changed: boolean }> {
+export async function syncOrderFromSmartpay(deps: ShopDeps, order: Order, source: StatusSource): Promise<{ order: Order; changed: boolean }> {
+  const { client } = deps;
   let remote: SmartpayOrder | undefined;
   if (order.smartpayOrderId) {
     remote = await client.getOrder(order.smartpayOrderId);
@@ -54,7 +50,7 @@ export async function syncOrderFromSmartpay(
     remote = typeof session.order === 'object' ? session.order : session.order ? await client.getOrder(session.order) : undefined;
   }
   if (!remote) return { order, changed: false };
-  return applySmartpayOrder(db, order, remote, source);
+  return applySmartpayOrder(deps.db, order, remote, source);
 }
 
 /** The stored order a Smartpay order belongs to: by its id, else by the shop's reference it carries. */

@@ -1,8 +1,7 @@
 import 'server-only';
-import type { Database } from '@/lib/db/client';
+import type { ShopDeps } from '@/lib/deps';
 import { recordRefund } from '@/lib/orders/repository';
 import { applySmartpayOrder, findOrderForSmartpayOrder } from '@/lib/orders/sync';
-import { smartpay, type SmartpayClient } from '@/lib/smartpay-api/client';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
 import type { SmartpayEvent } from '@/lib/smartpay-api/schemas';
 
@@ -18,7 +17,8 @@ export interface EventOutcome {
  * Handles a verified Smartpay event. The payload only says which order changed: the order is fetched
  * again from Smartpay's API and the stored order is moved forward from that.
  */
-export async function handleSmartpayEvent(db: Database, event: SmartpayEvent, client: SmartpayClient = smartpay()): Promise<EventOutcome> {
+export async function handleSmartpayEvent(deps: ShopDeps, event: SmartpayEvent): Promise<EventOutcome> {
+  const { db, client } = deps;
   const { type, data } = event.eventData;
   if (!(HANDLED_EVENT_TYPES as readonly string[]).includes(type)) {
     console.info(`[webhook ${event.id}] ignored event type ${type}`);

@@ -48,7 +48,7 @@ function delivery(body: unknown, options: { timestamp?: number; signature?: stri
   return new Request('http://shop.test/api/webhooks/smartpay', { method: 'POST', headers, body: raw });
 }
 
-const receive = (request: Request) => receiveWebhook(request, { database: handle.db, secret, client: smartpay.client() });
+const receive = (request: Request) => receiveWebhook(request, { db: handle.db, secret, client: smartpay.client() });
 const statusOf = async (reference: string) => (await getOrderByReference(handle.db, reference))?.status;
 
 describe(`Smartpay webhook endpoint (${databaseKind})`, () => {

@@ -1,17 +1,14 @@
 import 'server-only';
-import type { Database } from '@/lib/db/client';
+import type { ShopDeps } from '@/lib/deps';
 import { KIB, readBodyCapped } from '@/lib/http/read-body';
 import { finishWebhookEvent, recordWebhookEvent } from '@/lib/orders/repository';
-import type { SmartpayClient } from '@/lib/smartpay-api/client';
 import { eventSchema } from '@/lib/smartpay-api/schemas';
 import { handleSmartpayEvent } from '@/lib/webhooks/handle-event';
 import { verifySignature } from '@/lib/webhooks/signature';
 
-export interface WebhookDependencies {
-  database: Database;
+export interface WebhookDependencies extends ShopDeps {
   /** The endpoint's signing secret; undefined when none is configured. */
   secret: string | undefined;
-  client: SmartpayClient;
   now?: number;
 }
 
@@ -60,7 +57,7 @@ export async function receiveWebhook(request: Request, deps: WebhookDependencies
   if (!parsed.success) return json({ error: 'not a Smartpay event' }, 400);
   const event = parsed.data;
 
-  const seen = await recordWebhookEvent(deps.database, {
+  const seen = await recordWebhookEvent(deps.db, {
     id: event.id,
     type: event.eventData.type,
     createdAt: event.createdAt,
@@ -69,13 +66,13 @@ export async function receiveWebhook(request: Request, deps: WebhookDependencies
   if (seen === 'duplicate') return json({ received: true, duplicate: true });
 
   try {
-    const result = await handleSmartpayEvent(deps.database, event, deps.client);
-    await finishWebhookEvent(deps.database, event.id, result.outcome, result.smartpayOrderId);
+    const result = await handleSmartpayEvent(deps, event);
+    await finishWebhookEvent(deps.db, event.id, result.outcome, result.smartpayOrderId);
     return json({ received: true, outcome: result.outcome });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`[webhook ${event.id}] ${event.eventData.type} failed: ${message}`);
-    await finishWebhookEvent(deps.database, event.id, `failed: ${message}`).catch(() => undefined);
+    await finishWebhookEvent(deps.db, event.id, `failed: ${message}`).catch(() => undefined);
     return json({ error: 'handling failed' }, 500);
   }
 }

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { resumePayment } from '@/lib/checkout/resume-payment';
+import { shopDeps } from '@/lib/deps';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { isPaid } from '@/lib/orders/status';
 import { editionOf, type EditionParams } from '@/lib/shop-edition';
@@ -34,7 +35,7 @@ export default async function CancelPage({
   const entry = typeof ref === 'string' ? await findPendingCheckout(ref) : undefined;
   let fresh: Awaited<ReturnType<typeof getFreshOrder>>;
   try {
-    fresh = entry ? await getFreshOrder(entry.reference, 'return') : undefined;
+    fresh = entry ? await getFreshOrder(await shopDeps(), entry.reference, 'return') : undefined;
   } catch (error) {
     console.error(`[cancel ${entry?.reference}] the order could not be read:`, error);
     return (

@@ -1,7 +1,6 @@
-import { db } from '@/lib/db/client';
+import { shopDeps } from '@/lib/deps';
 import { getSecrets } from '@/lib/secrets';
 import { withSecurityHeaders } from '@/lib/security-headers';
-import { smartpay } from '@/lib/smartpay-api/client';
 import { receiveWebhook } from '@/lib/webhooks/receive-webhook';
 
 export const dynamic = 'force-dynamic';
@@ -10,9 +9,8 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   return withSecurityHeaders(
     await receiveWebhook(request, {
-      database: await db(),
+      ...(await shopDeps()),
       secret: (await getSecrets()).webhookSecret,
-      client: smartpay(),
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
+import { shopDeps } from '@/lib/deps';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { isPaid, isSettled } from '@/lib/orders/status';
 
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 /** The status of an order placed in this browser, re-checked with Smartpay while it is not settled. /success polls it. */
 export async function GET(_request: Request, { params }: { params: Promise<{ reference: string }> }) {
   const { reference } = await params;
-  const fresh = (await findPendingCheckout(reference)) ? await getFreshOrder(reference, 'recheck') : undefined;
+  const fresh = (await findPendingCheckout(reference)) ? await getFreshOrder(await shopDeps(), reference, 'recheck') : undefined;
   if (!fresh) return NextResponse.json({ error: 'not-found' }, { status: 404 });
   const { status } = fresh.order;
   return NextResponse.json(
