@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { formatJapanTimestamp } from '@/lib/i18n/date-time';
 
-/** The dashboard's building blocks: a captioned table, code spans and UTC times. */
+/** The dashboard's building blocks: a captioned table, code spans and times (Japan time, as on /orders). */
 
-export const time = (ms: number | undefined) => (ms === undefined ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
+export const time = (ms: number | undefined) => (ms === undefined ? '—' : formatJapanTimestamp(ms));
 
 export const code = (text: string) => <code className="break-all font-mono text-xs">{text}</code>;
 

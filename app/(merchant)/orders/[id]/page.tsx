@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client';
 import { format } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { allowedActions, capturableAmount, refundableAmount } from '@/lib/merchant/allowed-actions';
-import { formatTokyoDateTime } from '@/lib/merchant/date-time';
+import { formatJapanDateTime } from '@/lib/i18n/date-time';
 import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import { getMerchantMessages } from '@/lib/i18n/dictionaries';
 import { formatYen } from '@/lib/money';
@@ -33,7 +33,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const t = getMerchantMessages(locale);
   const d = t.detail;
   const yen = (amount: number) => formatYen(amount, locale);
-  const when = (date: Date | null) => (date ? formatTokyoDateTime(date, locale) : d.none);
+  const when = (date: Date | null) => (date ? formatJapanDateTime(date, locale) : d.none);
 
   return (
     <div className="space-y-6" data-testid="order-detail" data-order-id={order.id}>

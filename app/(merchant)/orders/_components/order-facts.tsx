@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { formatTokyoDateTime } from '@/lib/merchant/date-time';
+import { formatJapanDateTime } from '@/lib/i18n/date-time';
 import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 import { formatYen } from '@/lib/money';
 import type { Order } from '@/lib/orders/repository';
@@ -36,7 +36,7 @@ export function OrderFacts({ order, locale, t }: { order: Order; locale: Locale;
         testId="order-summary"
         items={[
           [d.status, <StatusBadge key="status" status={order.status} t={t.statuses} testId="order-status" />],
-          [d.createdAt, formatTokyoDateTime(order.createdAt, locale), 'order-created-at'],
+          [d.createdAt, formatJapanDateTime(order.createdAt, locale), 'order-created-at'],
           [d.total, formatYen(order.total, locale), 'order-total'],
           [d.captured, formatYen(order.capturedAmount, locale), 'order-captured'],
           [d.refunded, formatYen(order.refundedAmount, locale), 'order-refunded'],

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Locale } from '@/lib/i18n/locales';
-import { formatTokyoDateTime } from '@/lib/merchant/date-time';
+import { formatJapanDateTime } from '@/lib/i18n/date-time';
 import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 import { formatYen } from '@/lib/money';
 import type { Order } from '@/lib/orders/repository';
@@ -30,7 +30,7 @@ export function OrdersTable({ orders, locale, t }: { orders: Order[]; locale: Lo
                   {order.reference}
                 </Link>
               </th>
-              <td className="whitespace-nowrap px-3 py-2 text-sm">{formatTokyoDateTime(order.createdAt, locale)}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-sm">{formatJapanDateTime(order.createdAt, locale)}</td>
               <td className="px-3 py-2 text-sm">
                 <span className="block">
                   {order.customer.familyName} {order.customer.givenName}
