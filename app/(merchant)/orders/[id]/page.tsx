@@ -68,7 +68,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <DataTable
         caption={d.lines}
         testId="order-lines"
-        columns={[{ label: d.product }, { label: d.unitPrice, numeric: true }, { label: d.quantity, numeric: true }, { label: d.lineTotal, numeric: true }]}
+        columns={[
+          { label: d.product, cell: 'min-w-[8rem]' },
+          { label: d.unitPrice, numeric: true },
+          { label: d.quantity, numeric: true },
+          { label: d.lineTotal, numeric: true },
+        ]}
         rows={[
           ...lines.map((line) => [line.name, yen(line.unitPrice), line.quantity, yen(line.lineTotal)]),
           [d.shipping, '', '', yen(order.shippingFee)],
@@ -79,7 +84,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <DataTable
         caption={d.history}
         testId="status-history"
-        columns={[{ label: d.time }, { label: d.from }, { label: d.to }, { label: d.source }, { label: d.detail }]}
+        columns={[
+          { label: d.time, cell: 'min-w-[6.5rem]' },
+          { label: d.from, cell: 'whitespace-nowrap' },
+          { label: d.to, cell: 'whitespace-nowrap' },
+          { label: d.source, cell: 'min-w-[7rem]' },
+          { label: d.detail, cell: 'min-w-[12rem] break-words' },
+        ]}
         rows={history.map((change) => [
           when(change.createdAt),
           change.fromStatus ? t.statuses[change.fromStatus] : d.none,
@@ -93,7 +104,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         caption={d.refunds}
         testId="order-refunds"
         empty={d.noRefunds}
-        columns={[{ label: d.time }, { label: d.refundId }, { label: d.paymentId }, { label: d.reason }, { label: d.amount, numeric: true }]}
+        columns={[
+          { label: d.time, cell: 'min-w-[6.5rem]' },
+          { label: d.refundId },
+          { label: d.paymentId },
+          { label: d.reason, cell: 'min-w-[7rem]' },
+          { label: d.amount, numeric: true },
+        ]}
         rows={refunds.map((refund) => [
           when(refund.createdAt),
           <code key="r">{refund.smartpayRefundId}</code>,
@@ -107,7 +124,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         caption={d.webhooks}
         testId="webhook-events"
         empty={d.noWebhooks}
-        columns={[{ label: d.receivedAt }, { label: d.eventId }, { label: d.eventType }, { label: d.outcome }]}
+        columns={[
+          { label: d.receivedAt, cell: 'min-w-[6.5rem]' },
+          { label: d.eventId },
+          { label: d.eventType, cell: 'whitespace-nowrap' },
+          { label: d.outcome, cell: 'min-w-[7rem]' },
+        ]}
         rows={events.map((event) => [when(event.receivedAt), <code key="e">{event.eventId}</code>, event.type, event.outcome ?? d.none])}
       />
     </div>
