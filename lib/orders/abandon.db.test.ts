@@ -21,7 +21,7 @@ const history = async (order: Order) =>
   (await getStatusHistory(handle.db, order.id)).map((c) => ({ from: c.fromStatus, to: c.toStatus, source: c.source, detail: c.detail }));
 
 describe(`abandoned orders (${databaseKind})`, () => {
-  it("abandons a browser's older unpaid orders when it records a newer one, saying why", async () => {
+  it('abandons the older unpaid orders of a browser when it records a newer one, saying why', async () => {
     const owner = `browser-${uniqueSuffix()}`;
     const otherBrowser = await recordPendingOrder(handle.db, sampleOrder({ owner: `browser-${uniqueSuffix()}` }));
     const noBrowser = await recordPendingOrder(handle.db, sampleOrder({ owner: null }));
@@ -75,7 +75,7 @@ describe(`abandoned orders (${databaseKind})`, () => {
     expect((await history(older)).filter((c) => c.to === 'abandoned')).toHaveLength(1);
   });
 
-  it("still moves an abandoned order on Smartpay's late news, and not on news that it is still awaiting", async () => {
+  it('still moves an abandoned order on late news from Smartpay, and not on news that it is still awaiting', async () => {
     const owner = `browser-${uniqueSuffix()}`;
     const paidLate = await recordPendingOrder(handle.db, sampleOrder({ owner }));
     await transitionOrder(handle.db, paidLate.id, 'awaiting_authorization', 'checkout');
