@@ -1,10 +1,13 @@
 import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 import { orderStatuses, type OrderStatus } from '@/lib/orders/status';
 
-/** A plain GET form: filtering works without JavaScript and the filter stays in the URL. */
+/**
+ * A plain GET form: filtering works without JavaScript and the filter stays in the URL. Keyed by what it
+ * shows, so that after a client-side navigation (the note's link) its fields show the new filter, not the old.
+ */
 export function StatusFilter({ selected, showAbandoned, t }: { selected: OrderStatus | undefined; showAbandoned: boolean; t: MerchantMessages }) {
   return (
-    <form method="get" action="/orders" className="flex flex-wrap items-end gap-x-3 gap-y-2" data-testid="status-filter">
+    <form key={`${selected ?? ''}|${showAbandoned}`} method="get" action="/orders" className="flex flex-wrap items-end gap-x-3 gap-y-2" data-testid="status-filter">
       <label className="text-sm font-medium">
         {t.list.filterLabel}
         <select name="status" defaultValue={selected ?? ''} className="field-input" data-testid="status-filter-select">
