@@ -14,7 +14,8 @@ const headClass = 'border-b border-gray-400 px-2 py-1';
 
 export function Table({ caption, headers, rows, empty }: { caption: string; headers: string[]; rows: ReactNode[][]; empty: string }) {
   return (
-    <div className="mt-8 overflow-x-auto">
+    // Focusable, so a table wider than a phone's screen can be scrolled from the keyboard.
+    <div className="mt-8 overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className={tableClass}>
         <caption className={captionClass}>{caption}</caption>
         <thead>
