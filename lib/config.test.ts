@@ -62,6 +62,12 @@ describe('parseConfig', () => {
     expect(parseConfig({ SANDBOX_SLOW_MS: '6000' }).sandboxSlowMs).toBe(6000);
   });
 
+  it('reads after how many hours an unpaid order reads abandoned', () => {
+    expect(parseConfig({}).abandonUnpaidAfterHours).toBe(24);
+    expect(parseConfig({ ABANDON_UNPAID_AFTER_HOURS: '2.5' }).abandonUnpaidAfterHours).toBe(2.5);
+    expect(() => parseConfig({ ABANDON_UNPAID_AFTER_HOURS: '0' })).toThrow(/ABANDON_UNPAID_AFTER_HOURS must be a number of hours above 0/);
+  });
+
   it('reads the capture method and the merchant password', () => {
     expect(parseConfig({}).smartpay.captureMethod).toBe('automatic');
     expect(parseConfig({ SMARTPAY_CAPTURE_METHOD: 'manual' }).smartpay.captureMethod).toBe('manual');

@@ -66,6 +66,10 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'must be a number of hours' }).positive({ error: 'must be a number of hours above 0' }).default(24),
   ),
+  ABANDON_UNPAID_AFTER_HOURS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a number of hours' }).positive({ error: 'must be a number of hours above 0' }).default(24),
+  ),
   SHUTDOWN_DRAIN_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ error: 'must be a number of seconds' }).min(0).max(120).default(5),
@@ -124,6 +128,8 @@ export interface AppConfig {
   };
   /** Public demo only: orders and sandbox objects older than this are deleted. */
   demoRetentionHours: number;
+  /** An order still awaiting authorization this long after it was placed reads `abandoned` (lib/orders/abandon.ts). */
+  abandonUnpaidAfterHours: number;
   /** How long the built-in sandbox's `slow` failure scenario waits before answering. */
   sandboxSlowMs: number;
   /** On SIGTERM (production), how long to keep serving with the health route at 503 before closing. */
@@ -189,6 +195,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       sandboxCallsPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
     },
     demoRetentionHours: e.DEMO_RETENTION_HOURS,
+    abandonUnpaidAfterHours: e.ABANDON_UNPAID_AFTER_HOURS,
     shutdownDrainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
     sandboxSlowMs: e.SANDBOX_SLOW_MS,
   };

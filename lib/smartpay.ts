@@ -200,8 +200,9 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
   const { reference } = order;
   // The same order was already paid (a resubmitted form): show its result instead of paying again.
   if (isPaid(order.status)) redirect(`/success?ref=${encodeURIComponent(reference)}`);
-  // It ended without payment (declined or canceled): the form must start a new attempt.
-  if (order.status === 'rejected' || order.status === 'canceled') return answer({ formError: 'expired' });
+  // It ended without payment (declined or canceled), or a newer order of this browser superseded it
+  // (lib/orders/abandon.ts): the form must start a new attempt.
+  if (order.status === 'rejected' || order.status === 'canceled' || order.status === 'abandoned') return answer({ formError: 'expired' });
 
   const payload = buildCheckoutSession({
     cart,

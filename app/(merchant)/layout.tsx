@@ -30,9 +30,7 @@ export default async function MerchantLayout({ children }: { children: ReactNode
             <Link href="/" className="underline underline-offset-4" data-testid="merchant-back-to-shop">
               {m.header.backToShop}
             </Link>
-            <div className="rounded-lg bg-white text-ink">
-              <LocaleSwitcher locale={locale} label={t.nav.language} />
-            </div>
+            <LocaleSwitcher locale={locale} label={t.nav.language} tone="dark" />
           </nav>
         </div>
       </header>

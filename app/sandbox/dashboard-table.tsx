@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { formatJapanTimestamp } from '@/lib/i18n/date-time';
 
-/** The dashboard's building blocks: a captioned table, code spans and UTC times. */
+/** The dashboard's building blocks: a captioned table, code spans and times (Japan time, as on /orders). */
 
-export const time = (ms: number | undefined) => (ms === undefined ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 19));
+export const time = (ms: number | undefined) => (ms === undefined ? '—' : formatJapanTimestamp(ms));
 
 export const code = (text: string) => <code className="break-all font-mono text-xs">{text}</code>;
 
@@ -13,7 +14,8 @@ const headClass = 'border-b border-gray-400 px-2 py-1';
 
 export function Table({ caption, headers, rows, empty }: { caption: string; headers: string[]; rows: ReactNode[][]; empty: string }) {
   return (
-    <div className="mt-8 overflow-x-auto">
+    // Focusable, so a table wider than a phone's screen can be scrolled from the keyboard.
+    <div className="mt-8 overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className={tableClass}>
         <caption className={captionClass}>{caption}</caption>
         <thead>

@@ -57,7 +57,7 @@ export default async function SandboxDashboardPage() {
           approve, decline, soft-decline or cancel the payment. Events are delivered, signed, to the webhook endpoints of the
           key that created the object; the shop&apos;s own {code('/api/webhooks/smartpay')} is registered under the shop&apos;s
           key. State is kept in the shop&apos;s database (its own {code('sandbox_')} tables), so it survives restarts. Times are
-          UTC, newest first.
+          Japan time (JST, UTC+9, as on the shop&apos;s order pages), newest first. / 時刻はすべて日本時間（JST）です。
         </p>
         <p>
           Limits: at most {config.limits.sandboxCallsPerMinute} API calls per minute per key, and as many per client address for keys other than the shop&apos;s own;

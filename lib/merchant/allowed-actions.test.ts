@@ -16,9 +16,16 @@ describe('merchant actions by status', () => {
     expect(allowedActions(order('requires_capture', 600))).toEqual(['capture', 'cancel']);
     expect(allowedActions(order('succeeded', 1600))).toEqual(['refund']);
     expect(allowedActions(order('succeeded', 1600, 1600))).toEqual([]);
-    for (const status of ['pending', 'failed', 'rejected', 'canceled', 'refunded'] as const) {
+    for (const status of ['pending', 'failed', 'rejected', 'canceled', 'refunded', 'abandoned'] as const) {
       expect(allowedActions(order(status, 1600))).toEqual([]);
     }
+  });
+
+  it('offers nothing on an abandoned order, and says so in both languages when an action is tried', () => {
+    for (const action of ['capture', 'cancel', 'refund'] as const) expect(isActionAllowed(order('abandoned', 1600), action)).toBe(false);
+    const refused = { status: 'error' as const, action: 'cancel' as const, at: 1, error: { reason: 'not-allowed' as const, status: 'abandoned' as const } };
+    expect(describeActionState(refused, ja, 'ja')?.text).toBe('この操作は現在のステータス（放棄（未払い））では行えません。');
+    expect(describeActionState(refused, en, 'en')?.text).toBe('This action is not possible in the current status (Abandoned (unpaid)).');
   });
 
   // "Only orders in requires_capture or canceled status can be cancelled"; anything else is 409 order.cannot-cancel

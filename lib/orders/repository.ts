@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import {
   orderLines,
@@ -10,6 +10,7 @@ import {
   type StoredAddress,
   type StoredCustomer,
 } from '@/lib/db/schema';
+import { abandonOlderOrders } from '@/lib/orders/abandon';
 import { canTransition, type OrderStatus } from '@/lib/orders/status';
 
 /** The shop's orders in its database. Every function takes the database, so tests can pass their own. */
@@ -18,6 +19,7 @@ export type Order = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;
 export type OrderStatusChange = typeof orderStatusChanges.$inferSelect;
 export type StatusSource = 'checkout' | 'return' | 'webhook' | 'recheck' | 'merchant';
+// The shop's own rules also record `newer_order` and `unpaid_too_long` (lib/orders/abandon.ts).
 
 /** What an order is for: who, where to, what and how much. It never changes once recorded. */
 export interface OrderContent {
@@ -63,7 +65,8 @@ export class OrderConflictError extends Error {
  * Records the order of a checkout attempt before Smartpay is called, or returns the order already recorded
  * under this reference when it is the same browser's with the same content (a double click, a form sent
  * again). An order never changes once recorded: a reference held by another browser, or by other content,
- * throws OrderConflictError, and the checkout makes another order.
+ * throws OrderConflictError, and the checkout makes another order. A newly recorded order makes the same
+ * browser's older unpaid orders `abandoned`, in the same transaction (lib/orders/abandon.ts).
  */
 export async function recordPendingOrder(db: Database, input: NewOrder): Promise<Order> {
   const contentDigest = orderContentDigest(input);
@@ -100,6 +103,7 @@ export async function recordPendingOrder(db: Database, input: NewOrder): Promise
         lineTotal: line.unitPrice * line.quantity,
       })),
     );
+    if (owner !== null) await abandonOlderOrders(tx, owner, order);
     return order;
   });
 }
@@ -143,10 +147,11 @@ export async function getOrderWebhookEvents(db: Database, smartpayOrderId: strin
 
 export async function listOrders(
   db: Database,
-  options: { limit?: number; offset?: number; statuses?: OrderStatus[]; owner?: string } = {},
+  options: { limit?: number; offset?: number; statuses?: OrderStatus[]; excludeStatuses?: OrderStatus[]; owner?: string } = {},
 ) {
   const conditions: SQL[] = [];
   if (options.statuses?.length) conditions.push(inArray(orders.status, options.statuses));
+  if (options.excludeStatuses?.length) conditions.push(notInArray(orders.status, options.excludeStatuses));
   if (options.owner !== undefined) conditions.push(eq(orders.owner, options.owner));
   const where = conditions.length ? and(...conditions) : undefined;
   const rows = await db
@@ -158,6 +163,14 @@ export async function listOrders(
     .offset(options.offset ?? 0);
   const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`cast(count(*) as integer)` }).from(orders).where(where);
   return { orders: rows, total: count };
+}
+
+/** How many orders (of `owner`, when given) are in `status`. */
+export async function countOrdersInStatus(db: Database, status: OrderStatus, owner?: string): Promise<number> {
+  const conditions: SQL[] = [eq(orders.status, status)];
+  if (owner !== undefined) conditions.push(eq(orders.owner, owner));
+  const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`cast(count(*) as integer)` }).from(orders).where(and(...conditions));
+  return count;
 }
 
 /**

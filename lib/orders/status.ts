@@ -13,14 +13,21 @@ export const orderStatuses = [
   'rejected', // Smartpay declined it
   'canceled', // canceled before capture (by the merchant, or the authorization expired)
   'refunded', // fully refunded
+  'abandoned', // the shop's own verdict: likely never to be paid (a newer order from the same browser, or no payment for too long)
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
+/** Statuses of an order nobody has paid yet, which the shop may call `abandoned` (lib/orders/abandon.ts). */
+export const abandonableStatuses = ['pending', 'failed', 'awaiting_authorization'] as const satisfies readonly OrderStatus[];
+
 // News may skip steps (a refund seen before the capture was), so later statuses are reachable directly.
+// `abandoned` is a guess, not news from Smartpay: a late webhook or re-check saying the order was authorized,
+// paid, declined or canceled still moves it; "still awaiting authorization" does not bring it back.
 const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
-  pending: ['failed', 'awaiting_authorization', 'requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded'],
-  failed: ['awaiting_authorization', 'requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded'],
-  awaiting_authorization: ['requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded'],
+  pending: ['failed', 'awaiting_authorization', 'requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded', 'abandoned'],
+  failed: ['awaiting_authorization', 'requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded', 'abandoned'],
+  awaiting_authorization: ['requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded', 'abandoned'],
+  abandoned: ['requires_capture', 'succeeded', 'rejected', 'canceled', 'refunded'],
   requires_capture: ['succeeded', 'canceled', 'refunded'],
   succeeded: ['refunded'],
   rejected: [],
@@ -32,9 +39,12 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return transitions[from].includes(to);
 }
 
-/** Statuses after which nothing happens without the merchant acting. */
+/**
+ * Statuses after which nothing happens without the merchant acting. An abandoned order is not settled: the
+ * return page and the status route keep asking Smartpay, in case the shopper paid it after all.
+ */
 export function isSettled(status: OrderStatus): boolean {
-  return status !== 'pending' && status !== 'awaiting_authorization';
+  return status !== 'pending' && status !== 'awaiting_authorization' && status !== 'abandoned';
 }
 
 /** The shopper has paid (or Smartpay holds the authorization). */

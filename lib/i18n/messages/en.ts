@@ -159,6 +159,7 @@ export const en: Messages = {
       rejected: 'Not approved',
       canceled: 'Canceled',
       refunded: 'Refunded',
+      abandoned: 'Payment not completed',
     },
   },
   cancel: {

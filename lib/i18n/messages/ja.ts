@@ -159,6 +159,7 @@ export const ja = {
       rejected: '承認されませんでした',
       canceled: 'キャンセル済み',
       refunded: '返金済み',
+      abandoned: 'お支払いは完了していません',
     },
   },
   cancel: {

@@ -24,6 +24,13 @@ const jaMessages = {
     previous: '前のページ',
     next: '次のページ',
     pageOf: '{page} / {pages} ページ（全 {total} 件）',
+    showAbandoned: '放棄された注文も表示する',
+    abandonedHidden: '放棄された注文 {count} 件を表示していません。',
+    showThem: '表示する',
+    hideThem: '放棄された注文を隠す',
+    abandonedMeaning:
+      '放棄: 同じブラウザーで新しい注文が作られたか、{hours} 時間たってもお支払いがなかった注文です。あとから Smartpay でお支払いが確認されれば、ステータスは自動で更新されます。',
+    cards: '注文一覧（新しい順）',
   },
   detail: {
     back: '注文一覧に戻る',
@@ -110,6 +117,7 @@ const jaMessages = {
     rejected: '承認されませんでした',
     canceled: 'キャンセル済み',
     refunded: '返金済み',
+    abandoned: '放棄（未払い）',
   },
   sources: {
     checkout: 'チェックアウト',
@@ -117,6 +125,8 @@ const jaMessages = {
     webhook: 'Webhook',
     recheck: '再確認',
     merchant: 'ショップ管理者',
+    newer_order: '同じブラウザーで新しい注文',
+    unpaid_too_long: '一定時間お支払いなし',
   },
 } as const;
 
@@ -148,6 +158,13 @@ export const en: MerchantMessages = {
     previous: 'Previous page',
     next: 'Next page',
     pageOf: 'Page {page} of {pages} ({total} orders)',
+    showAbandoned: 'Show abandoned orders too',
+    abandonedHidden: 'Abandoned orders not shown: {count}.',
+    showThem: 'Show them',
+    hideThem: 'Hide abandoned orders',
+    abandonedMeaning:
+      'Abandoned: a newer order was placed in the same browser, or nothing was paid within {hours} hours. If Smartpay later reports a payment, the status is updated automatically.',
+    cards: 'Orders, newest first',
   },
   detail: {
     back: 'Back to orders',
@@ -234,6 +251,7 @@ export const en: MerchantMessages = {
     rejected: 'Rejected',
     canceled: 'Canceled',
     refunded: 'Refunded',
+    abandoned: 'Abandoned (unpaid)',
   },
   sources: {
     checkout: 'Checkout',
@@ -241,5 +259,7 @@ export const en: MerchantMessages = {
     webhook: 'Webhook',
     recheck: 'Re-check',
     merchant: 'Merchant',
+    newer_order: 'Newer order from the same browser',
+    unpaid_too_long: 'Unpaid for too long',
   },
 };

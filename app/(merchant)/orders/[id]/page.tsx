@@ -1,13 +1,15 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { format } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { allowedActions, capturableAmount, refundableAmount } from '@/lib/merchant/allowed-actions';
-import { formatTokyoDateTime } from '@/lib/merchant/date-time';
+import { formatJapanDateTime } from '@/lib/i18n/date-time';
 import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import { getMerchantMessages } from '@/lib/i18n/dictionaries';
 import { formatYen } from '@/lib/money';
+import { abandonOrdersUnpaidFor } from '@/lib/orders/abandon';
 import { getOrderById, getOrderLines, getOrderRefunds, getOrderWebhookEvents, getStatusHistory } from '@/lib/orders/repository';
 import { DataTable } from '../_components/data-table';
 import { OrderActions } from '../_components/order-actions';
@@ -19,6 +21,10 @@ export const dynamic = 'force-dynamic';
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const database = await db();
+  // The age rule of abandoned orders, applied as orders are read (lib/orders/abandon.ts).
+  await abandonOrdersUnpaidFor(database, getConfig().abandonUnpaidAfterHours).catch((error: unknown) =>
+    console.error('[orders] could not mark old unpaid orders abandoned', error),
+  );
   const [order, scope] = await Promise.all([getOrderById(database, id), merchantScope()]);
   const owner = scope && ownerIn(scope);
   // On the public demo a visitor sees the orders of their own browser only; another order is not found.
@@ -33,7 +39,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const t = getMerchantMessages(locale);
   const d = t.detail;
   const yen = (amount: number) => formatYen(amount, locale);
-  const when = (date: Date | null) => (date ? formatTokyoDateTime(date, locale) : d.none);
+  const when = (date: Date | null) => (date ? formatJapanDateTime(date, locale) : d.none);
 
   return (
     <div className="space-y-6" data-testid="order-detail" data-order-id={order.id}>
@@ -62,7 +68,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <DataTable
         caption={d.lines}
         testId="order-lines"
-        columns={[{ label: d.product }, { label: d.unitPrice, numeric: true }, { label: d.quantity, numeric: true }, { label: d.lineTotal, numeric: true }]}
+        columns={[
+          { label: d.product, cell: 'min-w-[8rem]' },
+          { label: d.unitPrice, numeric: true },
+          { label: d.quantity, numeric: true },
+          { label: d.lineTotal, numeric: true },
+        ]}
         rows={[
           ...lines.map((line) => [line.name, yen(line.unitPrice), line.quantity, yen(line.lineTotal)]),
           [d.shipping, '', '', yen(order.shippingFee)],
@@ -73,7 +84,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <DataTable
         caption={d.history}
         testId="status-history"
-        columns={[{ label: d.time }, { label: d.from }, { label: d.to }, { label: d.source }, { label: d.detail }]}
+        columns={[
+          { label: d.time, cell: 'min-w-[6.5rem]' },
+          { label: d.from, cell: 'whitespace-nowrap' },
+          { label: d.to, cell: 'whitespace-nowrap' },
+          { label: d.source, cell: 'min-w-[7rem]' },
+          { label: d.detail, cell: 'min-w-[12rem] break-words' },
+        ]}
         rows={history.map((change) => [
           when(change.createdAt),
           change.fromStatus ? t.statuses[change.fromStatus] : d.none,
@@ -87,7 +104,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         caption={d.refunds}
         testId="order-refunds"
         empty={d.noRefunds}
-        columns={[{ label: d.time }, { label: d.refundId }, { label: d.paymentId }, { label: d.reason }, { label: d.amount, numeric: true }]}
+        columns={[
+          { label: d.time, cell: 'min-w-[6.5rem]' },
+          { label: d.refundId },
+          { label: d.paymentId },
+          { label: d.reason, cell: 'min-w-[7rem]' },
+          { label: d.amount, numeric: true },
+        ]}
         rows={refunds.map((refund) => [
           when(refund.createdAt),
           <code key="r">{refund.smartpayRefundId}</code>,
@@ -101,7 +124,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         caption={d.webhooks}
         testId="webhook-events"
         empty={d.noWebhooks}
-        columns={[{ label: d.receivedAt }, { label: d.eventId }, { label: d.eventType }, { label: d.outcome }]}
+        columns={[
+          { label: d.receivedAt, cell: 'min-w-[6.5rem]' },
+          { label: d.eventId },
+          { label: d.eventType, cell: 'whitespace-nowrap' },
+          { label: d.outcome, cell: 'min-w-[7rem]' },
+        ]}
         rows={events.map((event) => [when(event.receivedAt), <code key="e">{event.eventId}</code>, event.type, event.outcome ?? d.none])}
       />
     </div>

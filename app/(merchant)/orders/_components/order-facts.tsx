@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { formatTokyoDateTime } from '@/lib/merchant/date-time';
+import { formatJapanDateTime } from '@/lib/i18n/date-time';
 import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 import { formatYen } from '@/lib/money';
+import { addressLines } from '@/lib/orders/delivery-address';
 import type { Order } from '@/lib/orders/repository';
 import { StatusBadge } from './status-badge';
 
@@ -16,7 +17,7 @@ function Facts({ title, items, testId }: { title: string; items: [string, ReactN
         {items.map(([label, value, id]) => (
           <div key={label} className="contents">
             <dt className="text-stone-600">{label}</dt>
-            <dd className="break-all" data-testid={id}>
+            <dd className="min-w-0 break-words" data-testid={id}>
               {value}
             </dd>
           </div>
@@ -36,7 +37,7 @@ export function OrderFacts({ order, locale, t }: { order: Order; locale: Locale;
         testId="order-summary"
         items={[
           [d.status, <StatusBadge key="status" status={order.status} t={t.statuses} testId="order-status" />],
-          [d.createdAt, formatTokyoDateTime(order.createdAt, locale), 'order-created-at'],
+          [d.createdAt, formatJapanDateTime(order.createdAt, locale), 'order-created-at'],
           [d.total, formatYen(order.total, locale), 'order-total'],
           [d.captured, formatYen(order.capturedAmount, locale), 'order-captured'],
           [d.refunded, formatYen(order.refundedAmount, locale), 'order-refunded'],
@@ -51,18 +52,12 @@ export function OrderFacts({ order, locale, t }: { order: Order; locale: Locale;
           [d.phone, customer.phone],
           [
             d.address,
-            <address key="address" className="not-italic">
-              〒{address.postalCode}
-              <br />
-              {address.prefecture}
-              {address.city}
-              {address.line1}
-              {address.line2 ? (
-                <>
-                  <br />
-                  {address.line2}
-                </>
-              ) : null}
+            <address key="address" className="not-italic" data-testid="order-address">
+              {addressLines(address, locale).map((line) => (
+                <span key={line} className="block">
+                  {line}
+                </span>
+              ))}
             </address>,
           ],
         ]}

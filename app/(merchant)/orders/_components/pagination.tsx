@@ -2,11 +2,19 @@ import Link from 'next/link';
 import { format } from '@/lib/i18n/format';
 import type { MerchantMessages } from '@/lib/i18n/messages/merchant';
 
-export function Pagination(props: { page: number; pages: number; total: number; status: string | undefined; t: MerchantMessages['list'] }) {
-  const { page, pages, total, status, t } = props;
+export function Pagination(props: {
+  page: number;
+  pages: number;
+  total: number;
+  status: string | undefined;
+  showAbandoned: boolean;
+  t: MerchantMessages['list'];
+}) {
+  const { page, pages, total, status, showAbandoned, t } = props;
   const href = (p: number) => {
     const query = new URLSearchParams();
     if (status) query.set('status', status);
+    if (showAbandoned) query.set('abandoned', 'show');
     if (p > 1) query.set('page', String(p));
     const text = query.toString();
     return text ? `/orders?${text}` : '/orders';

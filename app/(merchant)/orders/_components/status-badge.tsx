@@ -10,6 +10,7 @@ const colours: Record<OrderStatus, string> = {
   rejected: 'bg-red-50 text-red-800 ring-red-200',
   canceled: 'bg-stone-200 text-stone-800 ring-stone-300',
   refunded: 'bg-violet-50 text-violet-800 ring-violet-200',
+  abandoned: 'bg-stone-50 text-stone-600 ring-stone-300',
 };
 
 export function StatusBadge({ status, t, testId }: { status: OrderStatus; t: MerchantMessages['statuses']; testId: string }) {
