@@ -26,7 +26,14 @@ export default defineConfig({
         test: {
           name: 'sandbox-on-database',
           include: ['lib/sandbox/**/*.test.ts'],
-          exclude: ['lib/sandbox/**/*.db.test.ts', 'lib/sandbox/testing/fake-smartpay-parity.test.ts'],
+          // Suites that open their own databases (or use no store of the sandbox) gain nothing from a second run.
+          exclude: [
+            'lib/sandbox/**/*.db.test.ts',
+            'lib/sandbox/store/persistence.test.ts',
+            'lib/sandbox/store/migrations.test.ts',
+            'lib/sandbox/api/rate-limit-database.test.ts',
+            'lib/sandbox/testing/fake-smartpay-parity.test.ts',
+          ],
           setupFiles: ['lib/sandbox/testing/on-database-store.ts'],
           isolate: false,
         },
