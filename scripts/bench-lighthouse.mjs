@@ -25,8 +25,22 @@ installCleanup();
 const work = mkdtempSync(path.join(os.tmpdir(), 'bench-lighthouse-'));
 const { shop, bare, stop } = await startShopAndBare('bench-lighthouse', path.join(work, 'data'));
 
-/** One Lighthouse run; the figures the table shows. */
-function lighthouse(url, cookie) {
+/**
+ * One Lighthouse run; the figures the table shows. Lighthouse now and then fails to record a trace
+ * (NO_NAVSTART, NO_FCP) on a busy machine: such a run is tried again, twice at most, and says so.
+ */
+function lighthouse(url, cookie, attempt = 1) {
+  try {
+    return lighthouseOnce(url, cookie);
+  } catch (error) {
+    const reason = String(error.stderr ?? error.message).match(/\(([A-Z_]+)\)/)?.[1] ?? 'failed';
+    if (attempt >= 3) throw error;
+    console.log(`    (Lighthouse run on ${url} ${reason}; trying again)`);
+    return lighthouse(url, cookie, attempt + 1);
+  }
+}
+
+function lighthouseOnce(url, cookie) {
   const report = path.join(work, 'report.json');
   const headers = path.join(work, 'headers.json');
   writeFileSync(headers, JSON.stringify(cookie ? { Cookie: cookie } : {}));
