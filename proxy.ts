@@ -9,7 +9,7 @@ import { defaultLocale, isLocale, LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { MERCHANT_REALM, merchantAccess } from '@/lib/merchant/basic-auth';
 import { shopLimits } from '@/lib/rate-limits';
 import { securityHeaders } from '@/lib/security-headers';
-import { editionName } from '@/lib/shop-edition';
+import { editionName } from '@/lib/edition-name';
 
 /**
  * Runs before every page and API route (not static files). Proxy runs on the Node.js runtime in Next 16,

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getDictionary } from '@/lib/i18n/dictionaries';
-import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
+import { editionName, parseEditionName } from '@/lib/edition-name';
+import { locales, type Locale } from '@/lib/i18n/locales';
 import type { Messages } from '@/lib/i18n/messages';
 
 /**
@@ -19,17 +20,9 @@ export interface Edition {
   t: Messages;
 }
 
-const SANDBOX_SUFFIX = '-sandbox';
-
-export function editionName(locale: Locale, sandbox: boolean): string {
-  return `${locale}${sandbox ? SANDBOX_SUFFIX : ''}`;
-}
-
 export async function editionOf(params: EditionParams): Promise<Edition> {
-  const { edition } = await params;
-  const sandbox = edition.endsWith(SANDBOX_SUFFIX);
-  const locale = sandbox ? edition.slice(0, -SANDBOX_SUFFIX.length) : edition;
-  if (!isLocale(locale)) notFound();
+  const { locale, sandbox } = parseEditionName((await params).edition);
+  if (!locale) notFound();
   return { locale, sandbox, t: getDictionary(locale) };
 }
 
