@@ -5,7 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Reac
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm, type UseFormRegister } from 'react-hook-form';
-import { checkoutSchema, type CheckoutData, type CheckoutErrorKey, type CheckoutField, type CheckoutInput } from '@/lib/checkout/schema';
+import { checkoutSchema, normalizePostalCode, type CheckoutData, type CheckoutErrorKey, type CheckoutField, type CheckoutInput } from '@/lib/checkout/schema';
 import { format } from '@/lib/i18n/format';
 import { legalPaths } from '@/lib/i18n/legal/paths';
 import type { Messages } from '@/lib/i18n/messages';
@@ -83,8 +83,8 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
   const [postalNote, setPostalNote] = useState('');
   const lookedUp = useRef('');
   async function fillFromPostalCode(value: string) {
-    const digits = value.normalize('NFKC').replace(/\D/g, '');
-    if (digits.length !== 7 || digits === lookedUp.current) return;
+    const digits = normalizePostalCode(value);
+    if (!digits || digits === lookedUp.current) return;
     lookedUp.current = digits;
     const response = await fetch(`/api/postal-codes/${digits}`).catch(() => undefined);
     if (!response?.ok || lookedUp.current !== digits) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '@/lib/config';
+import { ConfigError, isCheckoutUrl, parseConfig } from '@/lib/config';
 
 describe('parseConfig', () => {
   it('defaults to the sandbox on localhost:3000', () => {
@@ -55,6 +55,15 @@ describe('parseConfig', () => {
     expect(problems({ SMARTPAY_TIMEOUT_MS: 'soon' })[0]).toMatch(/^SMARTPAY_TIMEOUT_MS/);
     expect(problems({ SANDBOX_SLOW_MS: 'later' })[0]).toMatch(/^SANDBOX_SLOW_MS must be a number of milliseconds/);
     expect(problems({ SMARTPAY_SECRET_KEY: 'sk_live_abc123' })[0]).toMatch(/^COOKIE_SECRET must be set/);
+  });
+
+  it('accepts as a payment page only an address on the checkout origin', () => {
+    const live = parseConfig({ SMARTPAY_SECRET_KEY: 'sk_test_abc123', APP_URL: 'https://shop.example' });
+    expect(isCheckoutUrl(live, 'https://checkout.smartpay.co/checkout_test_1')).toBe(true);
+    expect(isCheckoutUrl(live, 'https://checkout.smartpay.co.evil.example/x')).toBe(false);
+    expect(isCheckoutUrl(live, 'not a url')).toBe(false);
+    const sandbox = parseConfig({ APP_URL: 'https://shop.example' });
+    expect(isCheckoutUrl(sandbox, 'https://shop.example/sandbox/checkout/checkout_test_1')).toBe(true);
   });
 
   it('reads the delay of the sandbox\'s slow scenario', () => {

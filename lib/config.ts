@@ -152,6 +152,11 @@ export function checkoutOriginFor(apiBase: string): string {
   return url.origin;
 }
 
+/** Whether `url` is a payment page the shop may send a shopper to: on the configured checkout origin. */
+export function isCheckoutUrl(config: AppConfig, url: string): boolean {
+  return URL.canParse(url) && new URL(url).origin === config.smartpay.checkoutOrigin;
+}
+
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {

@@ -13,7 +13,7 @@ import { savePendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { getPrefecture } from '@/lib/checkout/prefectures';
 import { toE164 } from '@/lib/checkout/phone';
 import { checkoutFields, checkoutSchema, fieldErrorsOf, type CheckoutData, type CheckoutErrorKey, type CheckoutField } from '@/lib/checkout/schema';
-import { getConfig } from '@/lib/config';
+import { getConfig, isCheckoutUrl } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { getLocale } from '@/lib/i18n/server';
 import type { Locale } from '@/lib/i18n/locales';
@@ -216,7 +216,7 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
   let checkoutUrl: string;
   try {
     const session = await timing.smartpay(deps.client.createCheckoutSession(payload, idempotencyKeyFor(reference, payload)));
-    if (new URL(session.url).origin !== config.smartpay.checkoutOrigin) {
+    if (!isCheckoutUrl(config, session.url)) {
       throw new SmartpayError({
         kind: 'bad-response',
         message: `Checkout URL ${session.url} is not on the expected origin ${config.smartpay.checkoutOrigin}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lookupPostalCode, normalizePostalCode } from '@/lib/checkout/postal-codes';
+import { lookupPostalCode } from '@/lib/checkout/postal-codes';
+import { normalizePostalCode } from '@/lib/checkout/schema';
 
 describe('postal codes (Japan Post data, offline)', () => {
   it('gives the prefecture code, city and town of a code, however it is typed', () => {

