@@ -7,6 +7,7 @@ import { CART_COUNT_COOKIE } from '@/lib/cart/count-cookie';
 import { issueAttempt } from '@/lib/checkout/attempt';
 import { BROWSER_COOKIE, browserOwner, newBrowserId } from '@/lib/checkout/browser-id';
 import { clearCartOnReturn } from '@/lib/checkout/clear-cart-on-return';
+import { resumePayment } from '@/lib/checkout/resume-payment';
 import { parsePendingCheckouts, PENDING_CHECKOUTS_COOKIE, withPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { getConfig } from '@/lib/config';
 import { getOrderByReference, listOrders, recordPendingOrder, transitionOrder } from '@/lib/orders/repository';
@@ -243,3 +244,41 @@ describe(`clearCartOnReturn (${databaseKind})`, () => {
     expect(request.cookies.has(CART_COOKIE)).toBe(true);
   });
 });
+
+describe(`resumePayment: back to Smartpay's page from /cancel (${databaseKind})`, () => {
+  async function resume(reference: string): Promise<string> {
+    const data = new FormData();
+    data.set('ref', reference);
+    try {
+      await resumePayment(data);
+    } catch (error) {
+      if (error instanceof Redirected) return error.url;
+      throw error;
+    }
+    throw new Error('resumePayment returned without redirecting');
+  }
+
+  it('sends this browser back to the payment page of its own order awaiting authorization', async () => {
+    putInCart();
+    const placed = await submit(form);
+    const reference = (sessionCreations()[0]!.body as { reference: string }).reference;
+    expect(await resume(reference)).toBe((placed as { redirectedTo: string }).redirectedTo);
+  });
+
+  it('sends a stranger (no cookies), or a browser holding a copied order list, back to /cancel, asking Smartpay nothing', async () => {
+    putInCart();
+    await submit(form);
+    const reference = (sessionCreations()[0]!.body as { reference: string }).reference;
+    const failed = `/cancel?ref=${reference}&resume=failed`;
+    const orderList = state.jar.get(PENDING_CHECKOUTS_COOKIE)!;
+    const reads = () => state.fake.calls.filter((c) => c.method === 'GET').length;
+
+    state.jar.clear();
+    expect(await resume(reference)).toBe(failed);
+    state.jar.set(PENDING_CHECKOUTS_COOKIE, orderList);
+    state.jar.set(BROWSER_COOKIE, newBrowserId());
+    expect(await resume(reference)).toBe(failed);
+    expect(reads()).toBe(0);
+  });
+});
+
