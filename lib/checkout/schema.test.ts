@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toE164, isJapanesePhone } from '@/lib/checkout/phone';
 import { checkoutSchema, fieldErrorsOf } from '@/lib/checkout/schema';
+import { validCheckoutForm } from '@/test/checkout';
 
-const valid = {
-  email: 'taro@example.com',
-  familyName: '山田',
-  givenName: '太郎',
-  phone: '090-1234-5678',
-  postalCode: '150-0001',
-  prefecture: '13',
-  city: '渋谷区',
-  line1: '神宮前1-2-3',
-};
+const valid = validCheckoutForm;
 
 const errorsOf = (input: Record<string, unknown>) => {
   const result = checkoutSchema.safeParse(input);

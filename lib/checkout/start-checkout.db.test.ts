@@ -16,6 +16,7 @@ import { startCheckout, type CheckoutState } from '@/lib/smartpay';
 import { databaseKind, openTestDatabase } from '@/test/database';
 import { FakeSmartpay } from '@/test/fake-smartpay';
 import { sampleOrder } from '@/test/orders';
+import { validCheckoutForm } from '@/test/checkout';
 
 /**
  * The checkout server action and the return page's cart rule, run as Next runs them, with the request's
@@ -74,16 +75,7 @@ beforeEach(() => {
 });
 
 const initial: CheckoutState = { fieldErrors: {}, values: {}, at: 0 };
-const form = {
-  email: 'taro@example.com',
-  familyName: '山田',
-  givenName: '太郎',
-  phone: '090-1234-5678',
-  postalCode: '150-0001',
-  prefecture: '13',
-  city: '渋谷区',
-  line1: '神宮前1-2-3',
-};
+const form = validCheckoutForm;
 
 function formData(values: Record<string, string>): FormData {
   const data = new FormData();
