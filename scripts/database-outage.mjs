@@ -16,7 +16,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { Checks } from './lib/checks.mjs';
 import { request } from './lib/http.mjs';
-import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
+import { buildForPostgresRun, freePort, installCleanup, sandboxEnv, ShopServer, sleep } from './lib/shop-server.mjs';
 import { approveSession, Shopper } from './lib/shopper.mjs';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -42,9 +42,8 @@ let pool;
 let build;
 let databaseDown = false;
 try {
-  if (!DATABASE_URL || !PG_CTL) throw new Error('TEST_DATABASE_URL and TEST_DATABASE_PG_CTL are not set: run under node scripts/with-postgres.mjs');
-  await ensureBuild([], console.log);
-  build = snapshotBuild(console.log);
+  if (!PG_CTL) throw new Error('TEST_DATABASE_PG_CTL is not set: run under node scripts/with-postgres.mjs');
+  build = await buildForPostgresRun();
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   server = new ShopServer({

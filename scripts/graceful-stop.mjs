@@ -14,7 +14,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openFreshConnections, request, runPool } from './lib/http.mjs';
-import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
+import { buildForPostgresRun, freePort, installCleanup, sandboxEnv, ShopServer, sleep } from './lib/shop-server.mjs';
 import { approveSession, CheckoutFailure, Shopper } from './lib/shopper.mjs';
 import { Checks } from './lib/checks.mjs';
 
@@ -35,9 +35,7 @@ const servers = [];
 let pool;
 let build;
 try {
-  if (!DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set: run under node scripts/with-postgres.mjs');
-  await ensureBuild([], console.log);
-  build = snapshotBuild(console.log);
+  build = await buildForPostgresRun();
   pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
   pool.on('error', () => undefined);
   const [firstPort, secondPort] = [await freePort(), await freePort()];

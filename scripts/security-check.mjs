@@ -17,7 +17,7 @@ import path from 'node:path';
 import basex from 'base-x';
 import pg from 'pg';
 import { request } from './lib/http.mjs';
-import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, snapshotBuild } from './lib/shop-server.mjs';
+import { buildForPostgresRun, freePort, installCleanup, sandboxEnv, ShopServer } from './lib/shop-server.mjs';
 import { Shopper, shopperDetails } from './lib/shopper.mjs';
 import { Checks } from './lib/checks.mjs';
 
@@ -96,9 +96,7 @@ let pool;
 let poolC;
 let build;
 try {
-  if (!DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set: run under node scripts/with-postgres.mjs');
-  await ensureBuild([], console.log);
-  build = snapshotBuild(console.log);
+  build = await buildForPostgresRun();
   pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
   // An idle connection that the server closes (the database dropped at the end) must not end this script.
   pool.on('error', () => undefined);

@@ -12,7 +12,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { ensureBuild, freePort, installCleanup, sandboxEnv, ShopServer, sleep, snapshotBuild } from './lib/shop-server.mjs';
+import { buildForPostgresRun, freePort, installCleanup, sandboxEnv, ShopServer, sleep } from './lib/shop-server.mjs';
 import { request } from './lib/http.mjs';
 import { approveSession, Shopper } from './lib/shopper.mjs';
 import { Checks } from './lib/checks.mjs';
@@ -35,9 +35,7 @@ const servers = [];
 let pool;
 let build;
 try {
-  if (!DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set: run under node scripts/with-postgres.mjs');
-  await ensureBuild([], console.log);
-  build = snapshotBuild(console.log);
+  build = await buildForPostgresRun();
   const buildId = build.buildId;
   const portA = await freePort();
   let portB = await freePort();

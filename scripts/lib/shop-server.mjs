@@ -251,3 +251,13 @@ export class ShopServer {
   }
 }
 
+/**
+ * For the scripts run under `scripts/with-postgres.mjs`: checks that its PostgreSQL is there, makes sure of a
+ * production build and returns a private copy of it (see `snapshotBuild`).
+ */
+export async function buildForPostgresRun(log = console.log) {
+  if (!process.env.TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set: run under node scripts/with-postgres.mjs');
+  await ensureBuild([], log);
+  return snapshotBuild(log);
+}
+
