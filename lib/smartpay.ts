@@ -223,7 +223,7 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
       });
     }
     await timing.database(
-      transitionOrder(database, order.id, 'awaiting_authorization', 'checkout', `checkout session ${session.id}`, {
+      transitionOrder(database, order, 'awaiting_authorization', 'checkout', `checkout session ${session.id}`, {
         smartpaySessionId: session.id,
         smartpayOrderId: typeof session.order === 'string' ? session.order : session.order?.id,
       }),
@@ -233,7 +233,7 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
   } catch (error) {
     const detail = error instanceof SmartpayError ? error.toLogString() : String(error);
     console.error(`[checkout ${reference}] ${detail}`);
-    await transitionOrder(database, order.id, 'failed', 'checkout', detail).catch((e: unknown) =>
+    await transitionOrder(database, order, 'failed', 'checkout', detail).catch((e: unknown) =>
       console.error(`[checkout ${reference}] could not mark the order failed`, e),
     );
     return answer({ attempt, formError: error instanceof SmartpayError ? formErrorFor(error) : 'unexpected' });

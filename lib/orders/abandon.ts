@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { orders, orderStatusChanges } from '@/lib/db/schema';
 import { abandonableStatuses, type OrderStatus } from '@/lib/orders/status';
@@ -9,7 +9,7 @@ import { abandonableStatuses, type OrderStatus } from '@/lib/orders/status';
  *
  * 1. A browser that records a newer order gave up on its older unpaid ones (a shopper who canceled on
  *    Smartpay's page, or came Back and checked out again, gets a new order each time). Applied by
- *    `recordPendingOrder`, in the transaction that records the newer order.
+ *    `recordPendingOrder`, in the statement that records the newer order.
  * 2. An order still awaiting authorization (or still pending) long after it was placed. Smartpay gives no
  *    reliable signal for this: a shopper who cancels on its page leaves the order `requires_authorization`,
  *    and when a checkout session expires, and what it then reports, is not documented; the built-in sandbox
@@ -58,11 +58,35 @@ async function abandonWhere(
 }
 
 /**
- * Rule 1: the unpaid orders of `owner` other than `newer` become abandoned. Call it inside the transaction
- * that records `newer`. Returns the ids it moved.
+ * Rule 1, as two parts of the one statement that records `newer` (recordPendingOrder in
+ * lib/orders/repository.ts): the unpaid orders of `owner` other than `newer` become abandoned, each with a
+ * history entry. `newer` names the statement's common table expression holding the new order, with its `id`;
+ * when it holds no row (the reference was already taken), nothing is abandoned. The rows are locked first in
+ * id order, as in abandonWhere: a webhook settling one of them at the same moment either goes first, and the
+ * order is no longer abandonable, or waits, and then moves it on from `abandoned`.
  */
-export async function abandonOlderOrders(tx: Database, owner: string, newer: { id: string; reference: string }): Promise<string[]> {
-  return abandonWhere(tx, abandonableStatuses, and(eq(orders.owner, owner), ne(orders.id, newer.id))!, NEWER_ORDER_SOURCE, `newer order ${newer.reference}`);
+export function abandonOlderOrdersParts(owner: string, newer: { cte: SQL; reference: string; at: Date }): { name: string; query: SQL }[] {
+  const statuses = sql.join(
+    abandonableStatuses.map((status) => sql`${status}`),
+    sql`, `,
+  );
+  return [
+    {
+      name: 'older',
+      query: sql`select ${orders.id} as id, ${orders.status} as status from ${orders}, ${newer.cte} as newer
+        where ${orders.owner} = ${owner} and ${orders.id} <> newer.id and ${orders.status} in (${statuses})
+        order by ${orders.id} for update of ${orders}`,
+    },
+    {
+      name: 'abandoned',
+      query: sql`update ${orders} set status = 'abandoned', updated_at = ${newer.at} from older where ${orders.id} = older.id`,
+    },
+    {
+      name: 'abandoned_history',
+      query: sql`insert into ${orderStatusChanges} (order_id, from_status, to_status, source, detail)
+        select id, status, 'abandoned', ${NEWER_ORDER_SOURCE}, ${`newer order ${newer.reference}`} from older`,
+    },
+  ];
 }
 
 /** Rule 2: orders placed before `cutoff` and still pending or awaiting authorization become abandoned. */

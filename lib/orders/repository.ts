@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import {
   orderLines,
@@ -10,7 +10,7 @@ import {
   type StoredAddress,
   type StoredCustomer,
 } from '@/lib/db/schema';
-import { abandonOlderOrders } from '@/lib/orders/abandon';
+import { abandonOlderOrdersParts } from '@/lib/orders/abandon';
 import { canTransition, type OrderStatus } from '@/lib/orders/status';
 
 /** The shop's orders in its database. Every function takes the database, so tests can pass their own. */
@@ -66,46 +66,62 @@ export class OrderConflictError extends Error {
  * under this reference when it is the same browser's with the same content (a double click, a form sent
  * again). An order never changes once recorded: a reference held by another browser, or by other content,
  * throws OrderConflictError, and the checkout makes another order. A newly recorded order makes the same
- * browser's older unpaid orders `abandoned`, in the same transaction (lib/orders/abandon.ts).
+ * browser's older unpaid orders `abandoned`, in the same statement (lib/orders/abandon.ts).
  */
 export async function recordPendingOrder(db: Database, input: NewOrder): Promise<Order> {
   const contentDigest = orderContentDigest(input);
   const owner = input.owner ?? null;
-  return db.transaction(async (tx) => {
-    const values = {
-      reference: input.reference,
-      status: 'pending' as const,
-      owner,
-      contentDigest,
-      locale: input.locale,
-      subtotal: input.subtotal,
-      shippingFee: input.shippingFee,
-      total: input.total,
-      customer: input.customer,
-      shippingAddress: input.shippingAddress,
-    };
-    const [order] = await tx.insert(orders).values(values).onConflictDoNothing({ target: orders.reference }).returning();
-    if (!order) {
-      const [existing] = await tx.select().from(orders).where(eq(orders.reference, input.reference));
-      if (!existing) throw new Error(`Order ${input.reference} vanished`);
-      if (existing.owner !== owner || existing.contentDigest !== contentDigest) throw new OrderConflictError(existing);
-      return existing;
-    }
-    await tx.insert(orderStatusChanges).values({ orderId: order.id, fromStatus: null, toStatus: 'pending', source: 'checkout' });
-    await tx.insert(orderLines).values(
-      input.lines.map((line, position) => ({
-        orderId: order.id,
-        position,
-        productId: line.productId,
-        name: line.name,
-        unitPrice: line.unitPrice,
-        quantity: line.quantity,
-        lineTotal: line.unitPrice * line.quantity,
-      })),
-    );
-    if (owner !== null) await abandonOlderOrders(tx, owner, order);
-    return order;
-  });
+  // One statement (one round trip, atomic): the order, its first history entry, its lines and, for a
+  // browser's order, rule 1 of lib/orders/abandon.ts. Each part after the first reads the new order from
+  // `inserted`, which holds no row when the reference was already taken: then nothing else is written.
+  const inserted = db.$with('inserted').as(
+    db
+      .insert(orders)
+      .values({
+        reference: input.reference,
+        status: 'pending',
+        owner,
+        contentDigest,
+        locale: input.locale,
+        subtotal: input.subtotal,
+        shippingFee: input.shippingFee,
+        total: input.total,
+        customer: input.customer,
+        shippingAddress: input.shippingAddress,
+      })
+      .onConflictDoNothing({ target: orders.reference })
+      .returning(),
+  );
+  const lineRows = sql.join(
+    input.lines.map(
+      (line, position) =>
+        sql`(${position}::integer, ${line.productId}::text, ${line.name}::text, ${line.unitPrice}::integer, ${line.quantity}::integer)`,
+    ),
+    sql`, `,
+  );
+  const parts = [
+    {
+      name: 'first_history',
+      query: sql`insert into ${orderStatusChanges} (order_id, from_status, to_status, source) select id, null, 'pending', 'checkout' from ${inserted}`,
+    },
+    {
+      name: 'lines',
+      query: sql`insert into ${orderLines} (order_id, position, product_id, name, unit_price, quantity, line_total)
+        select ${inserted}.id, line.position, line.product_id, line.name, line.unit_price, line.quantity, line.unit_price * line.quantity
+        from ${inserted}, (values ${lineRows}) as line (position, product_id, name, unit_price, quantity)`,
+    },
+    ...(owner === null ? [] : abandonOlderOrdersParts(owner, { cte: sql`${inserted}`, reference: input.reference, at: new Date() })),
+  ].map(({ name, query }) => db.$with(name, {}).as(query));
+  const [order] = await db
+    .with(inserted, ...parts)
+    .select()
+    .from(inserted);
+  if (order) return order;
+  // The reference was taken: by this browser with the same content (the form sent again), or not.
+  const [existing] = await db.select().from(orders).where(eq(orders.reference, input.reference));
+  if (!existing) throw new Error(`Order ${input.reference} vanished`);
+  if (existing.owner !== owner || existing.contentDigest !== contentDigest) throw new OrderConflictError(existing);
+  return existing;
 }
 
 export async function getOrderByReference(db: Database, reference: string): Promise<Order | undefined> {
@@ -182,14 +198,19 @@ export async function countOrdersInStatus(db: Database, status: OrderStatus, own
  */
 export async function transitionOrder(
   db: Database,
-  orderId: string,
+  order: string | Order,
   to: OrderStatus,
   source: StatusSource,
   detail?: string,
   extra: Partial<Pick<Order, 'smartpaySessionId' | 'smartpayOrderId' | 'smartpayStatus' | 'capturedAmount' | 'refundedAmount'>> = {},
 ): Promise<{ order: Order; changed: boolean }> {
+  const orderId = typeof order === 'string' ? order : order.id;
+  // A row the caller holds is the first guess of the order's state; the update below only applies while the
+  // status is still the one read, so a stale guess costs a second round, not a wrong move.
+  let known = typeof order === 'string' ? undefined : order;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [current] = await db.select().from(orders).where(eq(orders.id, orderId));
+    const current = known ?? (await db.select().from(orders).where(eq(orders.id, orderId)))[0];
+    known = undefined;
     if (!current) throw new Error(`Order ${orderId} not found`);
     // A Smartpay id, once stored, is never replaced by another one.
     const ids = (['smartpaySessionId', 'smartpayOrderId'] as const).filter((key) => extra[key] !== undefined);
@@ -200,18 +221,20 @@ export async function transitionOrder(
     const moves = current.status !== to && canTransition(current.status, to);
     // Ids and amounts are written with a status move, or when they come from the Smartpay objects the order already names.
     const fields = moves || ids.every((key) => current[key] === extra[key]) ? extra : {};
-    const result = await db.transaction(async (tx) => {
-      const [updated] = await tx
+    // One statement (one round trip, atomic): the update, and with a status move its history entry.
+    const updated = db.$with('updated').as(
+      db
         .update(orders)
         .set({ ...fields, ...(moves ? { status: to } : {}), updatedAt: new Date() })
-        .where(and(eq(orders.id, orderId), eq(orders.status, current.status)))
-        .returning();
-      if (!updated) return undefined;
-      if (moves) {
-        await tx.insert(orderStatusChanges).values({ orderId, fromStatus: current.status, toStatus: to, source, detail: detail ?? null });
-      }
-      return updated;
-    });
+        // Also only while no other Smartpay id was stored meanwhile: ids are never replaced.
+        .where(and(eq(orders.id, orderId), eq(orders.status, current.status), ...ids.map((key) => or(isNull(orders[key]), eq(orders[key], extra[key]!)))))
+        .returning(),
+    );
+    const history = db.$with('history', {}).as(
+      sql`insert into ${orderStatusChanges} (order_id, from_status, to_status, source, detail)
+        select id, ${current.status}, ${to}, ${source}, ${detail ?? null} from ${updated}`,
+    );
+    const [result] = await (moves ? db.with(updated, history) : db.with(updated)).select().from(updated);
     if (result) return { order: result, changed: moves };
   }
   throw new Error(`Order ${orderId}: status kept changing under concurrent updates`);
