@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/lib/db/client';
+import { orders } from '@/lib/db/schema';
 import {
   getOrderByReference,
   getOrderLines,
@@ -87,6 +89,22 @@ describe(`orders repository (${databaseKind})`, () => {
       expect(history[i]!.fromStatus).toBe(history[i - 1]!.toStatus);
       expect(canTransition(history[i]!.fromStatus!, history[i]!.toStatus)).toBe(true);
     }
+  });
+
+  it('starts from the row the caller holds, reads again when it is stale, and never replaces a Smartpay id stored meanwhile', async () => {
+    const order = await recordPendingOrder(handle.db, newOrder());
+    // The caller's row is stale: the order moved on since it was read.
+    await transitionOrder(handle.db, order.id, 'awaiting_authorization', 'checkout', undefined, { smartpaySessionId: 'cs_first' });
+    const late = await transitionOrder(handle.db, order, 'requires_capture', 'webhook');
+    expect(late).toMatchObject({ changed: true, order: { status: 'requires_capture', smartpaySessionId: 'cs_first' } });
+
+    // The row says "no session yet", but another session was stored meanwhile: the move is refused, the id kept.
+    const other = await recordPendingOrder(handle.db, newOrder());
+    await handle.db.update(orders).set({ smartpaySessionId: 'cs_stored_meanwhile' }).where(eq(orders.id, other.id));
+    const refused = await transitionOrder(handle.db, other, 'awaiting_authorization', 'checkout', undefined, { smartpaySessionId: 'cs_other' });
+    expect(refused.changed).toBe(false);
+    expect(await getOrderByReference(handle.db, other.reference)).toMatchObject({ status: 'pending', smartpaySessionId: 'cs_stored_meanwhile' });
+    expect((await getStatusHistory(handle.db, other.id)).map((c) => c.toStatus)).toEqual(['pending']);
   });
 
   it('counts each refund once and lists orders newest first', async () => {
