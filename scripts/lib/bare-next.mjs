@@ -1,5 +1,5 @@
-// A bare Next.js app of the same version as the shop — one static page with one form, and a route that only
-// answers a redirect — built
+// A bare Next.js app of the same version as the shop — one static page with one form (also served behind a
+// no-op proxy.ts), and a route that only answers a redirect — built
 // and served beside the shop in the same run, as the baseline the benchmarks compare the shop with.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,19 @@ export default function RootLayout({ children }) {
     </main>
   );
 }
+`,
+  // The same page again, at /behind-proxy, with a proxy.ts that does nothing but let the request through:
+  // what Next.js's proxy alone costs a page (the shop's pages all pass through its proxy.ts). The proxy's
+  // matcher names only that path, so the bare page at / is served as before.
+  'app/behind-proxy/page.jsx': `export { default } from '../page.jsx';
+`,
+  'proxy.js': `import { NextResponse } from 'next/server';
+
+export function proxy() {
+  return NextResponse.next();
+}
+
+export const config = { matcher: ['/behind-proxy'] };
 `,
   // The checkout benchmark's baseline: a route that does nothing but answer a redirect, as the checkout does.
   'app/redirect/route.js': `export const dynamic = 'force-dynamic';
@@ -114,6 +127,9 @@ export async function startShopAndBare(name, dataDir, log = console.log) {
 export const TWO_PRODUCT_CART = encodeURIComponent(
   JSON.stringify([{ productId: 'p_hojicha', quantity: 2 }, { productId: 'p_washi_notebook', quantity: 1 }]),
 );
+
+/** The bare page behind a proxy.ts that does nothing: the most a page behind the shop's proxy.ts can reach. */
+export const proxyCeilingTarget = (bare) => ({ name: 'bare page behind a no-op proxy.ts', url: `${bare.origin}/behind-proxy` });
 
 /** The pages both benchmarks measure: the bare page first (the baseline), then the shop's. */
 export const pageTargets = (shop, bare) => [
