@@ -19,6 +19,17 @@ const NO_OWNER = '';
 /** The database or an open transaction: both run the same queries. */
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
 
+/** A record put in an exclusive section and not written yet (see DbStore.put). */
+interface PendingPut {
+  kind: Exclude<Kind, 'delivery'>;
+  /** As the database would give it back (a JSON copy), so later changes to the caller's object do not leak in. */
+  record: { id: string; test: boolean };
+  /** The owner stamped on a new record, and the only owner whose existing record it may replace. */
+  owner: string;
+  /** The owner of the view that put it (undefined: the store itself, which may replace any owner's record). */
+  viewOwner: string | undefined;
+}
+
 /** Where queries go: the database, or one exclusive section's transaction (whose queries run one after another). */
 interface Connection {
   executor: Executor;
@@ -26,7 +37,12 @@ interface Connection {
   tail: Promise<unknown>;
   /** Creation time of the records put in this exclusive section. */
   stamp?: number;
+  /** In an exclusive section: records put and not written yet, by `kind:id`, in the order first put. */
+  pending?: Map<string, PendingPut>;
 }
+
+const pendingKey = (kind: Kind, id: string) => `${kind}:${id}`;
+const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 type DeliveryRow = typeof sandboxWebhookDeliveries.$inferSelect;
 
@@ -71,7 +87,7 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 /**
  * Sandbox state in the shop's database, in the sandbox's own `sandbox_*` tables. `exclusive` runs its
  * work in one transaction holding `pg_advisory_xact_lock(SANDBOX_LOCK_CLASS, hashtext(scope))`, with every read and write
- * of that work going through the transaction. Views (an owner's, an exclusive section's) share the
+ * of that work going through the transaction; the records it puts are written together (see `flush`). Views (an owner's, an exclusive section's) share the
  * connection and lock of the store they come from.
  */
 export class DbStore implements SandboxStore {
@@ -118,6 +134,7 @@ export class DbStore implements SandboxStore {
   }
 
   async ownerOf(kind: Kind, id: string): Promise<string | undefined> {
+    await this.flush();
     if (kind === 'delivery') {
       const [row] = await this.run((x) => x.select({ owner: deliveries.owner }).from(deliveries).where(eq(deliveries.id, id)));
       return row?.owner;
@@ -133,6 +150,9 @@ export class DbStore implements SandboxStore {
       const [row] = await this.run((x) => x.select().from(deliveries).where(and(eq(deliveries.id, id), this.deliveryOwned())));
       return row && (toDelivery(row) as RecordMap[K]);
     }
+    const pending = this.connection.pending?.get(pendingKey(kind, id));
+    if (pending && (this.owner === undefined || this.owner === pending.owner)) return jsonCopy(pending.record) as RecordMap[K];
+    if (pending) await this.flush();
     const [row] = await this.run((x) =>
       x
         .select({ data: records.data })
@@ -156,6 +176,17 @@ export class DbStore implements SandboxStore {
       this.refuseForeign(rows, kind, record.id);
       return;
     }
+    const pending = this.connection.pending;
+    if (pending) {
+      // In a section, records are written together (flush): when the section ends, or before a read that
+      // must find them in the database (list, delete, ownerOf). One round trip for all of them, instead of
+      // one per record while the section holds its connection and its lock. `get` reads them from here.
+      const key = pendingKey(kind, record.id);
+      const entry: PendingPut = { kind, record: jsonCopy(record), owner, viewOwner: this.owner };
+      // A record put again keeps its place (Map order) and thus its place in the store's insertion order.
+      pending.set(key, entry);
+      return;
+    }
     const mode = record.test ? 'test' : 'live';
     const createdAt = this.connection.stamp ?? this.clock();
     const rows = await this.run((x) =>
@@ -169,6 +200,7 @@ export class DbStore implements SandboxStore {
   }
 
   async delete(kind: Kind, id: string): Promise<void> {
+    await this.flush();
     if (kind === 'delivery') {
       await this.run((x) => x.delete(deliveries).where(and(eq(deliveries.id, id), this.deliveryOwned())));
       return;
@@ -177,6 +209,7 @@ export class DbStore implements SandboxStore {
   }
 
   async list<K extends Kind>(kind: K): Promise<RecordMap[K][]> {
+    await this.flush();
     if (kind === 'delivery') {
       const rows = await this.run((x) => x.select().from(deliveries).where(this.deliveryOwned()).orderBy(desc(deliveries.seq)));
       return rows.map((row) => toDelivery(row) as RecordMap[K]);
@@ -205,6 +238,39 @@ export class DbStore implements SandboxStore {
     );
   }
 
+  /**
+   * Writes the section's pending records in one statement per putting view (one, in practice), each
+   * inserted or, if it exists and belongs to that view's owner, replaced, as a single `put` would.
+   */
+  private async flush(): Promise<void> {
+    const pending = this.connection.pending;
+    if (!pending || pending.size === 0) return;
+    const entries = [...pending.values()];
+    pending.clear();
+    const createdAt = this.connection.stamp ?? this.clock();
+    const byView = new Map<string | undefined, PendingPut[]>();
+    for (const entry of entries) byView.set(entry.viewOwner, [...(byView.get(entry.viewOwner) ?? []), entry]);
+    for (const [viewOwner, group] of byView) {
+      const rows = await this.run((x) =>
+        x
+          .insert(records)
+          .values(
+            group.map(({ kind, record, owner }) => ({ kind, id: record.id, mode: record.test ? 'test' : 'live', owner, createdAt, data: record })),
+          )
+          .onConflictDoUpdate({
+            target: [records.kind, records.id],
+            set: { mode: sql`excluded.mode`, data: sql`excluded.data` },
+            setWhere: viewOwner === undefined ? undefined : eq(records.owner, viewOwner),
+          })
+          .returning({ kind: records.kind, id: records.id }),
+      );
+      const written = new Set(rows.map((row) => pendingKey(row.kind as Kind, row.id)));
+      const refused = group.find((entry) => !written.has(pendingKey(entry.kind, entry.record.id)));
+      // An existing record of another owner was not replaced: the section fails and is rolled back.
+      if (refused) throw new Error(`Sandbox ${refused.kind} ${refused.record.id} belongs to another owner`);
+    }
+  }
+
   async exclusive<T>(scope: string, work: (store: SandboxStore) => Promise<T>): Promise<T> {
     if (this.connection.inTransaction) return work(this);
     // In this process, sections of one scope queue before taking a pooled connection; across processes,
@@ -212,8 +278,11 @@ export class DbStore implements SandboxStore {
     return this.lock.run(scope, () =>
       this.db.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${SANDBOX_LOCK_CLASS}, hashtext(${scope}))`);
-        const connection: Connection = { executor: tx, inTransaction: true, tail: Promise.resolve(), stamp: this.clock() };
-        return work(this.view({ connection }));
+        const connection: Connection = { executor: tx, inTransaction: true, tail: Promise.resolve(), stamp: this.clock(), pending: new Map() };
+        const section = this.view({ connection });
+        const result = await work(section);
+        await section.flush();
+        return result;
       }),
     );
   }
@@ -255,6 +324,7 @@ export class DbStore implements SandboxStore {
   }
 
   async expiredAuthorizations(now: number): Promise<{ id: string; owner: string }[]> {
+    await this.flush();
     return this.run((x) =>
       x
         .select({ id: records.id, owner: records.owner })

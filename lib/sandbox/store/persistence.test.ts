@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/client';
 import { clearSandboxTables, dbStoreOn, openSandboxDatabase } from '../testing/database';
 import type { Sandbox } from '../sandbox';
+import type { CouponRecord } from './records';
 import { call, createSession, newSandbox, validSessionBody } from '../testing/helpers';
 
 const waitFor = async (check: () => Promise<boolean>, timeoutMs = 5_000) => {
@@ -119,5 +120,43 @@ describe('two sandbox instances on one database', () => {
     const state = await sandboxes[0]!.snapshot();
     expect(state.orders[0]!.status).toBe('canceled');
     expect(state.events.filter((event) => event.eventData.type === 'order.canceled')).toHaveLength(1);
+  });
+});
+
+describe("an exclusive section's writes on the database", () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openSandboxDatabase();
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  const record = (id: string, note: string) => ({ id, object: 'coupon', test: true, name: note }) as unknown as CouponRecord;
+
+  it('land together at the end, are read back inside the section as put, and never replace another owner’s record', async () => {
+    const store = dbStoreOn(handle);
+    await store.exclusive('owner-a', async (section) => {
+      const a = section.forOwner('owner-a');
+      await a.put('coupon', record('coupon_test_shared', 'of owner a'));
+      const mine = record('coupon_test_a2', 'first');
+      await a.put('coupon', mine);
+      (mine as unknown as { name: string }).name = 'changed after put';
+      expect(await a.get('coupon', 'coupon_test_a2')).toMatchObject({ name: 'first' });
+      await a.put('coupon', record('coupon_test_a2', 'second'));
+      // A list sees every record put so far, newest first; a record put again keeps its place.
+      expect((await a.list('coupon')).map((c) => (c as unknown as { name: string }).name)).toEqual(['second', 'of owner a']);
+    });
+
+    // Owner b's section tries to overwrite owner a's record: the whole section is undone.
+    await expect(
+      store.exclusive('owner-b', async (section) => {
+        const b = section.forOwner('owner-b');
+        await b.put('coupon', record('coupon_test_b1', 'of owner b'));
+        await b.put('coupon', record('coupon_test_shared', 'taken over'));
+      }),
+    ).rejects.toThrow(/belongs to another owner/);
+    expect(await store.forOwner('owner-a').get('coupon', 'coupon_test_shared')).toMatchObject({ name: 'of owner a' });
+    expect(await store.forOwner('owner-b').list('coupon')).toEqual([]);
   });
 });
