@@ -1,11 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useForm, type UseFormRegister } from 'react-hook-form';
-import { checkoutSchema, normalizePostalCode, type CheckoutData, type CheckoutErrorKey, type CheckoutField, type CheckoutInput } from '@/lib/checkout/schema';
+import { useForm, type Resolver, type UseFormRegister } from 'react-hook-form';
+import { normalizePostalCode } from '@/lib/checkout/postal-code';
+import type { CheckoutData, CheckoutErrorKey, CheckoutField, CheckoutInput } from '@/lib/checkout/schema';
 import { format } from '@/lib/i18n/format';
 import { legalPaths } from '@/lib/i18n/legal/paths';
 import type { Messages } from '@/lib/i18n/messages';
@@ -31,6 +31,24 @@ function errorText(t: Texts, key: CheckoutErrorKey | string | undefined): string
 /** The fields a shopper may leave empty (optional in lib/checkout/schema.ts). */
 const optionalFields = new Set<CheckoutField>(['familyNameKana', 'givenNameKana', 'line2']);
 
+/** lib/checkout/checkout-resolver.ts (zod and the schema), fetched once: first when the shopper reaches the form. */
+let resolverModule: Promise<typeof import('@/lib/checkout/checkout-resolver') | undefined> | undefined;
+const loadResolver = () =>
+  (resolverModule ??= import('@/lib/checkout/checkout-resolver').catch((error: unknown) => {
+    console.error('[checkout] the form validation could not be loaded', error);
+    resolverModule = undefined;
+    return undefined;
+  }));
+
+/**
+ * Validates with the shared schema once it has loaded. Should it fail to load (the connection dropped),
+ * the form is sent as it is and the server action validates it and answers with the same errors.
+ */
+const resolver: Resolver<CheckoutInput, unknown, CheckoutData> = async (values, context, options) => {
+  const loaded = await loadResolver();
+  return loaded ? loaded.checkoutResolver(values, context, options) : { values: values as CheckoutData, errors: {} };
+};
+
 const emptyValues: CheckoutInput = {
   email: '',
   familyName: '',
@@ -46,9 +64,9 @@ const emptyValues: CheckoutInput = {
 };
 
 /**
- * The checkout form: validated in the browser with the shared zod schema (react-hook-form), then posted to
- * the `startCheckout` server action, which validates again and redirects to Smartpay. Without JavaScript
- * the form posts straight to the action.
+ * The checkout form: validated in the browser with the shared zod schema (react-hook-form; the schema loads
+ * when the shopper first reaches the form), then posted to the `startCheckout` server action, which
+ * validates again and redirects to Smartpay. Without JavaScript the form posts straight to the action.
  */
 export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
   const [state, formAction, pending] = useActionState<CheckoutState, FormData>(startCheckout, {
@@ -66,7 +84,7 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
     setValue,
     formState: { errors },
   } = useForm<CheckoutInput, unknown, CheckoutData>({
-    resolver: zodResolver(checkoutSchema),
+    resolver,
     mode: 'onTouched',
     defaultValues: { ...emptyValues, ...draft, ...state.values },
   });
@@ -154,6 +172,7 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
       ref={formRef}
       action={formAction}
       noValidate
+      onFocus={() => void loadResolver()}
       onSubmit={(event) => {
         event.preventDefault();
         void handleSubmit(() => {
