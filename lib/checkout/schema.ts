@@ -4,7 +4,7 @@ import { compactPhone, JAPANESE_PHONE } from '@/lib/checkout/phone';
 import { normalizePostalCode } from '@/lib/checkout/postal-code';
 
 /**
- * The checkout form's schema, shared by the browser form (react-hook-form + zodResolver), the server
+ * The checkout form's schema, shared by the browser form (lib/checkout/form-errors.ts), the server
  * action and the tests. Error messages are keys into the shopper's dictionary (`checkout.errors`), so
  * one schema speaks every language. `tooLong:N` carries its limit.
  */
