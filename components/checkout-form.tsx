@@ -1,11 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useForm, type UseFormRegister } from 'react-hook-form';
-import { checkoutSchema, normalizePostalCode, type CheckoutData, type CheckoutErrorKey, type CheckoutField, type CheckoutInput } from '@/lib/checkout/schema';
+import type { CheckoutFieldErrors } from '@/lib/checkout/form-errors';
+import { normalizePostalCode } from '@/lib/checkout/postal-code';
+import type { CheckoutErrorKey, CheckoutField } from '@/lib/checkout/schema';
 import { format } from '@/lib/i18n/format';
 import { legalPaths } from '@/lib/i18n/legal/paths';
 import type { Messages } from '@/lib/i18n/messages';
@@ -28,27 +28,42 @@ function errorText(t: Texts, key: CheckoutErrorKey | string | undefined): string
   return (t.errors as Record<string, string>)[key] ?? t.errors.required;
 }
 
-/** The fields a shopper may leave empty (optional in lib/checkout/schema.ts). */
-const optionalFields = new Set<CheckoutField>(['familyNameKana', 'givenNameKana', 'line2']);
-
-const emptyValues: CheckoutInput = {
-  email: '',
-  familyName: '',
-  givenName: '',
-  familyNameKana: '',
-  givenNameKana: '',
-  phone: '',
-  postalCode: '',
-  prefecture: '',
-  city: '',
-  line1: '',
-  line2: '',
+/** Every field of lib/checkout/schema.ts (a record, so none can be left out), and those a shopper may leave empty. */
+const fields: Record<CheckoutField, { optional?: true }> = {
+  email: {},
+  familyName: {},
+  givenName: {},
+  familyNameKana: { optional: true },
+  givenNameKana: { optional: true },
+  phone: {},
+  postalCode: {},
+  prefecture: {},
+  city: {},
+  line1: {},
+  line2: { optional: true },
 };
+const isField = (name: string): name is CheckoutField => Object.hasOwn(fields, name);
+
+/** lib/checkout/form-errors.ts (zod and the schema), fetched once: first when the shopper reaches the form. */
+let formErrorsModule: Promise<typeof import('@/lib/checkout/form-errors') | undefined> | undefined;
+const loadFormErrors = () =>
+  (formErrorsModule ??= import('@/lib/checkout/form-errors').catch((error: unknown) => {
+    console.error('[checkout] the form checks could not be loaded', error);
+    formErrorsModule = undefined;
+    return undefined;
+  }));
+
+const sameErrors = (a: CheckoutFieldErrors, b: CheckoutFieldErrors) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([field, key]) => b[field as CheckoutField] === key);
 
 /**
- * The checkout form: validated in the browser with the shared zod schema (react-hook-form), then posted to
- * the `startCheckout` server action, which validates again and redirects to Smartpay. Without JavaScript
- * the form posts straight to the action.
+ * The checkout form: checked in the browser with the shared zod schema, then posted to the `startCheckout`
+ * server action, which checks it again and redirects to Smartpay. Without JavaScript the form posts
+ * straight to the action.
+ *
+ * A field is checked when the shopper leaves it, then on every change; after a submission, every field on
+ * every change. Submitting checks them all and focuses the first field in error. The inputs are
+ * uncontrolled: the checks read the form's data, as the server action does.
  */
 export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
   const [state, formAction, pending] = useActionState<CheckoutState, FormData>(startCheckout, {
@@ -59,17 +74,33 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
-  const {
-    register,
-    handleSubmit,
-    getValues,
-    setValue,
-    formState: { errors },
-  } = useForm<CheckoutInput, unknown, CheckoutData>({
-    resolver: zodResolver(checkoutSchema),
-    mode: 'onTouched',
-    defaultValues: { ...emptyValues, ...draft, ...state.values },
-  });
+  const [errors, setErrors] = useState<CheckoutFieldErrors>({});
+  const touched = useRef(new Set<CheckoutField>());
+  const submitted = useRef(false);
+
+  /**
+   * Checks the whole form and shows the errors of `only` these fields (of every field when not given);
+   * answers what it found, or undefined when the checks could not be loaded.
+   */
+  async function check(only?: CheckoutField[]): Promise<CheckoutFieldErrors | undefined> {
+    const loaded = await loadFormErrors();
+    if (!loaded || !formRef.current) return undefined;
+    const found = loaded.checkoutFormErrors(new FormData(formRef.current));
+    setErrors((current) => {
+      let next = found;
+      if (only) {
+        next = { ...current };
+        for (const field of only) {
+          if (found[field]) next[field] = found[field];
+          else delete next[field];
+        }
+      }
+      return sameErrors(current, next) ? current : next;
+    });
+    return found;
+  }
+
+  const fieldElement = (name: CheckoutField) => formRef.current?.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 
   useEffect(() => {
     if (state.formError) alertRef.current?.focus();
@@ -92,16 +123,27 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
     const fill = { prefecture: found.prefecture, city: found.city, line1: found.town };
     for (const name of ['prefecture', 'city', 'line1'] as const) {
       const next = fill[name];
-      const current = getValues(name) ?? '';
-      if (!next || (current !== '' && current !== autofilled.current[name])) continue;
-      setValue(name, next, { shouldDirty: true, shouldValidate: Boolean(errors[name]) });
+      const element = fieldElement(name);
+      if (!next || !element || (element.value !== '' && element.value !== autofilled.current[name])) continue;
+      element.value = next;
       autofilled.current[name] = next;
+      if (errors[name]) void check([name]);
     }
     const prefectureName = prefectures.find((p) => p.code === found.prefecture)?.name ?? '';
     setPostalNote(format(t.postalCodeFilled, { postalCode: found.postalCode, address: `${prefectureName}${found.city ?? ''}${found.town ?? ''}` }));
   }
 
-  const errorFor = (field: CheckoutField) => errorText(t, errors[field]?.message ?? state.fieldErrors[field]);
+  const errorFor = (field: CheckoutField) => errorText(t, errors[field] ?? state.fieldErrors[field]);
+
+  /** A field's blur or change: marks it touched, looks up a postal code, and checks the field when it is due. */
+  function onField(kind: 'blur' | 'change', event: SyntheticEvent) {
+    const { name, value } = event.target as HTMLInputElement;
+    if (!isField(name)) return;
+    if (kind === 'change' && name === 'postalCode') void fillFromPostalCode(value);
+    const due = submitted.current ? kind === 'change' : kind === 'blur' || touched.current.has(name);
+    if (kind === 'blur') touched.current.add(name);
+    if (due) void check([name]);
+  }
   const errorCount = Object.keys(errors).length || Object.keys(state.fieldErrors).length;
 
   const field = (name: CheckoutField, label: string, input: ReactNode, options: { hint?: string; optional?: boolean } = {}) => {
@@ -138,8 +180,8 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
     const error = errorFor(name);
     return {
       id: name,
-      ...register(name),
-      'aria-required': optionalFields.has(name) ? undefined : true,
+      name,
+      'aria-required': fields[name].optional ? undefined : true,
       // Rendered into the HTML, so a page answered without JavaScript keeps what the shopper typed.
       defaultValue: state.values[name] ?? draft[name] ?? '',
       'aria-invalid': error ? true : undefined,
@@ -154,11 +196,18 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
       ref={formRef}
       action={formAction}
       noValidate
+      onFocus={() => void loadFormErrors()}
+      onBlur={(event) => onField('blur', event)}
+      onChange={(event) => onField('change', event)}
       onSubmit={(event) => {
         event.preventDefault();
-        void handleSubmit(() => {
-          startTransition(() => formAction(new FormData(formRef.current!)));
-        })(event);
+        submitted.current = true;
+        const form = event.currentTarget;
+        void check().then((found) => {
+          const first = found && Array.from(form.elements).find((element) => isField((element as HTMLInputElement).name) && found[(element as HTMLInputElement).name as CheckoutField]);
+          if (first) (first as HTMLElement).focus();
+          else startTransition(() => formAction(new FormData(form)));
+        });
       }}
       className="space-y-8"
       data-testid="checkout-form"
@@ -199,7 +248,7 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
           {field(
             'postalCode',
             t.postalCode,
-            <PostalCodeInput {...inputProps('postalCode', true)} onLookup={fillFromPostalCode} />,
+            <input autoComplete="postal-code" inputMode="numeric" {...inputProps('postalCode', true)} />,
             { hint: t.postalCodeHint },
           )}
           {field(
@@ -244,20 +293,5 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
         </button>
       </div>
     </form>
-  );
-}
-
-/** The postal code input: react-hook-form's change handler, then the address lookup. */
-function PostalCodeInput({ onLookup, onChange, ...props }: ReturnType<UseFormRegister<CheckoutInput>> & Record<string, unknown> & { onLookup: (value: string) => Promise<void> }) {
-  return (
-    <input
-      autoComplete="postal-code"
-      inputMode="numeric"
-      {...props}
-      onChange={(event) => {
-        void onChange(event);
-        void onLookup(event.target.value);
-      }}
-    />
   );
 }

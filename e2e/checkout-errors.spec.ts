@@ -27,6 +27,43 @@ test('shows an error next to each invalid field, in Japanese, and stays on the p
   await expect(cartCount(page)).toHaveText('1');
 });
 
+test('a field is checked when the shopper leaves it, then as they correct it; a field not yet left stays quiet', async ({ page }) => {
+  const email = page.getByTestId('field-email');
+  await email.fill('taro@');
+  await expect(page.getByTestId('error-email')).toBeEmpty();
+  await email.press('Tab');
+  await expect(page.getByTestId('error-email')).toContainText('メールアドレスの形式');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('checkout-error')).toContainText('入力内容を確認してください（1件）');
+  // The field the focus moved to, left empty and not yet left, shows nothing.
+  await expect(page.getByTestId('field-familyName')).toBeFocused();
+  await expect(page.getByTestId('error-familyName')).toBeEmpty();
+
+  // Back to the e-mail: the family name, left empty, is now checked; the corrected e-mail is fine at once.
+  await email.fill('taro@example.com');
+  await expect(page.getByTestId('error-email')).toBeEmpty();
+  await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('error-familyName')).toHaveText('入力してください。');
+  await expect(page.getByTestId('checkout-error')).toContainText('入力内容を確認してください（1件）');
+});
+
+test('after a refused submission every field is checked as it changes, and the first field in error has the focus', async ({ page }) => {
+  await fillCheckout(page, { ...taro, phone: '12345' });
+  await page.getByTestId('field-city').fill('');
+  await page.getByTestId('pay-with-smartpay').click();
+  await expect(page.getByTestId('field-phone')).toBeFocused();
+  await expect(page.getByTestId('error-phone')).toContainText('日本の電話番号');
+  await expect(page.getByTestId('error-city')).toHaveText('入力してください。');
+  await expect(page.getByTestId('checkout-error')).toContainText('入力内容を確認してください（2件）');
+
+  await page.getByTestId('field-city').fill('渋谷区');
+  await expect(page.getByTestId('error-city')).toBeEmpty();
+  await page.getByTestId('field-phone').fill(taro.phone);
+  await expect(page.getByTestId('error-phone')).toBeEmpty();
+  await expect(page.getByTestId('checkout-error')).toBeEmpty();
+  await expect(page).toHaveURL(/\/checkout$/);
+});
+
 test('the server rejects invalid input even when the browser skips validation', async ({ page }) => {
   // Post the form with the browser-side checks bypassed: the server action's own validation answers.
   await fillCheckout(page, { ...taro, phone: '12345' });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { prefectures } from '@/lib/checkout/prefectures';
 import { compactPhone, JAPANESE_PHONE } from '@/lib/checkout/phone';
+import { normalizePostalCode } from '@/lib/checkout/postal-code';
 
 /**
- * The checkout form's schema, shared by the browser form (react-hook-form + zodResolver), the server
+ * The checkout form's schema, shared by the browser form (lib/checkout/form-errors.ts), the server
  * action and the tests. Error messages are keys into the shopper's dictionary (`checkout.errors`), so
  * one schema speaks every language. `tooLong:N` carries its limit.
  */
@@ -40,11 +41,8 @@ const kana = z
 
 const prefectureCodes = prefectures.map((p) => p.code) as [string, ...string[]];
 
-/** The seven digits of a Japanese postal code however it is typed (full-width, with a dash or a space), or undefined. */
-export function normalizePostalCode(raw: string): string | undefined {
-  const digits = raw.normalize('NFKC').trim().replace(/[-‐ー−\s]/g, '');
-  return /^\d{7}$/.test(digits) ? digits : undefined;
-}
+// In a module of its own, so the checkout form can use it without loading zod with the page.
+export { normalizePostalCode };
 
 export const checkoutSchema = z.object({
   email: z
