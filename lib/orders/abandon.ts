@@ -58,7 +58,7 @@ async function abandonWhere(
 }
 
 /**
- * Rule 1, as two parts of the one statement that records `newer` (recordPendingOrder in
+ * Rule 1, as parts of the one statement that records `newer` (recordPendingOrder in
  * lib/orders/repository.ts): the unpaid orders of `owner` other than `newer` become abandoned, each with a
  * history entry. `newer` names the statement's common table expression holding the new order, with its `id`;
  * when it holds no row (the reference was already taken), nothing is abandoned. The rows are locked first in
