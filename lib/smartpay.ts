@@ -12,7 +12,8 @@ import { saveCheckoutDraft } from '@/lib/checkout/drafts';
 import { savePendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { getPrefecture } from '@/lib/checkout/prefectures';
 import { toE164 } from '@/lib/checkout/phone';
-import { checkoutFields, checkoutSchema, fieldErrorsOf, type CheckoutData, type CheckoutErrorKey, type CheckoutField } from '@/lib/checkout/schema';
+import { checkoutValuesOf } from '@/lib/checkout/form-errors';
+import { checkoutSchema, fieldErrorsOf, type CheckoutData, type CheckoutErrorKey, type CheckoutField } from '@/lib/checkout/schema';
 import { getConfig, isCheckoutUrl } from '@/lib/config';
 import { getDictionary } from '@/lib/i18n/dictionaries';
 import { getLocale } from '@/lib/i18n/server';
@@ -141,11 +142,7 @@ class CheckoutTiming {
 
 export async function startCheckout(_prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
   const timing = new CheckoutTiming();
-  const values: CheckoutState['values'] = {};
-  for (const field of checkoutFields) {
-    const value = formData.get(field);
-    if (typeof value === 'string') values[field] = value;
-  }
+  const values: CheckoutState['values'] = checkoutValuesOf(formData);
   const submittedAttempt = formData.get('attempt');
   const answer = (partial: Omit<CheckoutState, 'values' | 'at' | 'fieldErrors'> & Partial<CheckoutState>): CheckoutState => ({
     fieldErrors: {},
