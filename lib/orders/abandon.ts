@@ -1,4 +1,4 @@
-import { and, asc, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { orders, orderStatusChanges } from '@/lib/db/schema';
 import { abandonableStatuses, type OrderStatus } from '@/lib/orders/status';
@@ -30,70 +30,65 @@ export const UNPAID_TOO_LONG_SOURCE = 'unpaid_too_long';
 const staleStatuses = ['pending', 'awaiting_authorization'] as const satisfies readonly OrderStatus[];
 
 /**
- * Moves the orders matching `where` whose status is one of `statuses` to `abandoned`, each with a history
- * entry. The rows are locked first (in id order, so concurrent callers never deadlock), which makes the
- * status read the one replaced: a webhook settling one of them at the same moment either goes first, and the
- * order is no longer abandonable, or waits, and then moves it on from `abandoned`.
+ * The parts of one statement (common table expressions, in order) that move the orders matching `where`
+ * whose status is one of `statuses` to `abandoned`, each with a history entry; `older` holds their ids. The
+ * rows are locked first (in id order, so concurrent callers never deadlock), which makes the status read the
+ * one replaced: a webhook settling one of them at the same moment either goes first, and the order is no
+ * longer abandonable, or waits, and then moves it on from `abandoned`. `alongside` is another table
+ * expression `where` may name (rule 1's new order).
  */
-async function abandonWhere(
-  db: Database,
+function abandonParts(
   statuses: readonly OrderStatus[],
   where: SQL,
-  source: string,
-  detail: string,
-): Promise<string[]> {
-  const found = await db
-    .select({ id: orders.id, status: orders.status })
-    .from(orders)
-    .where(and(inArray(orders.status, [...statuses]), where))
-    .orderBy(asc(orders.id))
-    .for('update');
-  if (found.length === 0) return [];
-  const ids = found.map((row) => row.id);
-  await db.update(orders).set({ status: 'abandoned', updatedAt: new Date() }).where(inArray(orders.id, ids));
-  await db
-    .insert(orderStatusChanges)
-    .values(found.map((row) => ({ orderId: row.id, fromStatus: row.status, toStatus: 'abandoned' as const, source, detail })));
-  return ids;
+  history: { source: string; detail: string },
+  alongside?: SQL,
+): { name: string; query: SQL }[] {
+  const from = alongside ? sql`${orders}, ${alongside}` : sql`${orders}`;
+  return [
+    {
+      name: 'older',
+      query: sql`select ${orders.id} as id, ${orders.status} as status from ${from}
+        where ${inArray(orders.status, [...statuses])} and ${where}
+        order by ${orders.id} for update of ${orders}`,
+    },
+    {
+      name: 'abandoned',
+      query: sql`update ${orders} set status = 'abandoned', updated_at = ${new Date()} from older where ${orders.id} = older.id`,
+    },
+    {
+      name: 'abandoned_history',
+      query: sql`insert into ${orderStatusChanges} (order_id, from_status, to_status, source, detail)
+        select id, status, 'abandoned', ${history.source}, ${history.detail} from older`,
+    },
+  ];
 }
 
 /**
  * Rule 1, as parts of the one statement that records `newer` (recordPendingOrder in
  * lib/orders/repository.ts): the unpaid orders of `owner` other than `newer` become abandoned, each with a
  * history entry. `newer` names the statement's common table expression holding the new order, with its `id`;
- * when it holds no row (the reference was already taken), nothing is abandoned. The rows are locked first in
- * id order, as in abandonWhere: a webhook settling one of them at the same moment either goes first, and the
- * order is no longer abandonable, or waits, and then moves it on from `abandoned`.
+ * when it holds no row (the reference was already taken), nothing is abandoned.
  */
-export function abandonOlderOrdersParts(owner: string, newer: { cte: SQL; reference: string; at: Date }): { name: string; query: SQL }[] {
-  const statuses = sql.join(
-    abandonableStatuses.map((status) => sql`${status}`),
-    sql`, `,
+export function abandonOlderOrdersParts(owner: string, newer: { cte: SQL; reference: string }): { name: string; query: SQL }[] {
+  return abandonParts(
+    abandonableStatuses,
+    sql`${orders.owner} = ${owner} and ${orders.id} <> newer.id`,
+    { source: NEWER_ORDER_SOURCE, detail: `newer order ${newer.reference}` },
+    sql`${newer.cte} as newer`,
   );
-  return [
-    {
-      name: 'older',
-      query: sql`select ${orders.id} as id, ${orders.status} as status from ${orders}, ${newer.cte} as newer
-        where ${orders.owner} = ${owner} and ${orders.id} <> newer.id and ${orders.status} in (${statuses})
-        order by ${orders.id} for update of ${orders}`,
-    },
-    {
-      name: 'abandoned',
-      query: sql`update ${orders} set status = 'abandoned', updated_at = ${newer.at} from older where ${orders.id} = older.id`,
-    },
-    {
-      name: 'abandoned_history',
-      query: sql`insert into ${orderStatusChanges} (order_id, from_status, to_status, source, detail)
-        select id, status, 'abandoned', ${NEWER_ORDER_SOURCE}, ${`newer order ${newer.reference}`} from older`,
-    },
-  ];
 }
 
-/** Rule 2: orders placed before `cutoff` and still pending or awaiting authorization become abandoned. */
+/** Rule 2: orders placed before `cutoff` and still pending or awaiting authorization become abandoned, in one statement. */
 export async function abandonUnpaidOrders(db: Database, cutoff: Date, hours: number): Promise<string[]> {
-  return db.transaction((tx) =>
-    abandonWhere(tx, staleStatuses, lt(orders.createdAt, cutoff), UNPAID_TOO_LONG_SOURCE, `no payment within ${hours} h of the order`),
-  );
+  const parts = abandonParts(staleStatuses, lt(orders.createdAt, cutoff)!, {
+    source: UNPAID_TOO_LONG_SOURCE,
+    detail: `no payment within ${hours} h of the order`,
+  }).map(({ name, query }) => db.$with(name, {}).as(query));
+  const moved = await db
+    .with(...parts)
+    .select({ id: sql<string>`older.id` })
+    .from(sql`older`);
+  return moved.map((row) => row.id);
 }
 
 /** Rule 2 with the configured age, as of `now`. */

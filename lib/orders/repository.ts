@@ -110,7 +110,7 @@ export async function recordPendingOrder(db: Database, input: NewOrder): Promise
         select ${inserted}.id, line.position, line.product_id, line.name, line.unit_price, line.quantity, line.unit_price * line.quantity
         from ${inserted}, (values ${lineRows}) as line (position, product_id, name, unit_price, quantity)`,
     },
-    ...(owner === null ? [] : abandonOlderOrdersParts(owner, { cte: sql`${inserted}`, reference: input.reference, at: new Date() })),
+    ...(owner === null ? [] : abandonOlderOrdersParts(owner, { cte: sql`${inserted}`, reference: input.reference })),
   ].map(({ name, query }) => db.$with(name, {}).as(query));
   const [order] = await db
     .with(inserted, ...parts)
