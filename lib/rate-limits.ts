@@ -56,11 +56,20 @@ export class ShopLimits {
     this.rechecks = store('order-recheck', 1, options.recheckIntervalSeconds ?? RECHECK_INTERVAL_SECONDS);
   }
 
-  /** One checkout submission of this browser (owner digest) from this address. */
+  /**
+   * One checkout submission of this browser (owner digest) from this address. Both counters are taken at
+   * once (one round trip, not two, on every checkout); a submission the browser's own limit refuses is
+   * given back to the address, so one browser over its limit does not use up the allowance of the others
+   * behind the same address.
+   */
   async checkout(browser: string, ip: string): Promise<Verdict> {
-    const byBrowser = await consume(this.checkoutsPerBrowser, browser);
-    if (!byBrowser.allowed) return byBrowser;
-    return consume(this.checkoutsPerIp, addressKey(ip));
+    const address = addressKey(ip);
+    const [byBrowser, byAddress] = await Promise.all([consume(this.checkoutsPerBrowser, browser), consume(this.checkoutsPerIp, address)]);
+    if (!byBrowser.allowed) {
+      await this.checkoutsPerIp.reward(address, 1);
+      return byBrowser;
+    }
+    return byAddress;
   }
 
   /** Whether this address may try to sign in now. */
