@@ -1,6 +1,6 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import { AddToCartForm } from '@/components/add-to-cart-form';
+import { ProductImage } from '@/components/product-image';
 import type { Product } from '@/lib/catalog';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Messages } from '@/lib/i18n/messages';
@@ -22,14 +22,12 @@ export function ProductCard({
   return (
     <li className="card flex flex-col overflow-hidden" data-testid={`product-card-${product.id}`}>
       <Link href={`/products/${product.slug}`} className="group block">
-        <Image
+        <ProductImage
           src={product.image}
           alt=""
-          width={400}
-          height={400}
-          unoptimized
+          size={400}
           preload={aboveTheFold === 'first'}
-          loading={aboveTheFold === 'no' ? 'lazy' : 'eager'}
+          lazy={aboveTheFold === 'no'}
           className="aspect-square w-full bg-stone-100 object-cover transition group-hover:opacity-90"
         />
         <div className="px-4 pt-3">

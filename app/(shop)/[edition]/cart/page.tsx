@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import Link from 'next/link';
 import { CartQuantityForm } from '@/components/cart-quantity-form';
 import { DroppedProductsNotice } from '@/components/dropped-products-notice';
+import { ProductImage } from '@/components/product-image';
 import { CartSummary, LineTotal, OptimisticCartProvider } from '@/components/optimistic-cart';
 import { removeFromCartAction } from '@/lib/cart/actions';
 import { readCart } from '@/lib/cart/cart-cookie';
@@ -38,7 +38,7 @@ export default async function CartPage({ params }: { params: EditionParams }) {
                 const name = product.name[locale];
                 return (
                   <li key={product.id} className="flex gap-4 p-4" data-testid={`cart-line-${product.id}`}>
-                    <Image src={product.image} alt="" width={96} height={96} unoptimized className="h-24 w-24 rounded-lg bg-stone-100" />
+                    <ProductImage src={product.image} alt="" size={96} className="h-24 w-24 rounded-lg bg-stone-100" />
                     <div className="flex flex-1 flex-col gap-2">
                       <div className="flex flex-wrap justify-between gap-2">
                         <Link href={`/products/${product.slug}`} className="font-semibold underline-offset-2 hover:underline">

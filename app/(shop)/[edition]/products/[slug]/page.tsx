@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddToCartForm } from '@/components/add-to-cart-form';
+import { ProductImage } from '@/components/product-image';
 import { getCategory, getProductBySlug, listProducts } from '@/lib/catalog';
 import { editionOf } from '@/lib/shop-edition';
 import { formatYen } from '@/lib/money';
@@ -30,15 +30,7 @@ export default async function ProductPage({ params }: Props) {
 
   return (
     <article className="grid gap-8 md:grid-cols-2">
-      <Image
-        src={product.image}
-        alt={name}
-        width={400}
-        height={400}
-        unoptimized
-        preload
-        className="card aspect-square w-full bg-stone-100 object-cover"
-      />
+      <ProductImage src={product.image} alt={name} size={400} preload className="card aspect-square w-full bg-stone-100 object-cover" />
       <div className="space-y-4">
         <Link href="/" className="text-sm text-brand-700 underline">
           ← {t.product.backToCatalog}
