@@ -5,21 +5,23 @@ import { shopDeps } from '@/lib/deps';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { clientIp } from '@/lib/http/client-ip';
 import { cookieOptions } from '@/lib/cookie-options';
-import { defaultLocale, isLocale, LOCALE_COOKIE } from '@/lib/i18n/locales';
+import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
 import { MERCHANT_REALM, merchantAccess } from '@/lib/merchant/basic-auth';
 import { shopLimits } from '@/lib/rate-limits';
 import { securityHeaders } from '@/lib/security-headers';
 import { editionName } from '@/lib/edition-name';
+import { EDITION_COOKIE, setEditionCookie } from '@/lib/edition-cookie';
 
 /**
  * Runs before every page and API route (not static files). Proxy runs on the Node.js runtime in Next 16,
  * so it reads the environment at request time through the same getConfig() as the rest of the shop.
  *
  * - Every answer gets the security headers and the Content-Security-Policy (lib/security-headers.ts).
- * - The shop's pages are served from their prerendered edition (lib/shop-edition.ts) for the shopper's
+ * - The shop's pages are served from their prerendered edition (lib/shopEdition.ts) for the shopper's
  *   language (the `locale` cookie, Japanese by default) and the shop's mode, by a rewrite to the internal
  *   edition segment, so URLs stay the same in every language; `/en/…` or `/ja/…` switches the language
- *   and drops the prefix.
+ *   and drops the prefix. The answer also carries the edition cookie (lib/edition-cookie.ts): with it, the
+ *   catalog's pages no longer pass through here (see `config.matcher` below and next.config.js).
  * - /checkout gives a browser without one its id (lib/checkout/browser-cookie.ts), which the checkout
  *   attempt is bound to.
  * - /success empties the cart of a shopper whose order is paid (lib/checkout/clear-cart-on-return.ts).
@@ -51,7 +53,9 @@ async function route(request: NextRequest, config: AppConfig): Promise<NextRespo
   // URLs are built on request.url, the address the request came to (nextUrl may name another host).
   if (prefixed) {
     const response = NextResponse.redirect(new URL(`${prefixed[2] ?? '/'}${request.nextUrl.search}`, request.url), 307);
-    response.cookies.set(LOCALE_COOKIE, prefixed[1]!, cookieOptions(60 * 60 * 24 * 365));
+    const chosen = prefixed[1] as Locale;
+    response.cookies.set(LOCALE_COOKIE, chosen, cookieOptions(60 * 60 * 24 * 365));
+    setEditionCookie(response, chosen);
     return response;
   }
   // The catalog's category filter was once a query; each category now has its own prerendered page.
@@ -67,6 +71,7 @@ async function route(request: NextRequest, config: AppConfig): Promise<NextRespo
   const target = new URL(`/${editionName(locale, config.mode === 'sandbox')}${pathname === '/' ? '' : pathname}${request.nextUrl.search}`, request.url);
   const response = NextResponse.rewrite(target, cookieChanges ? { request: { headers: request.headers } } : undefined);
   cookieChanges?.(response);
+  setEditionCookie(response, locale, request.cookies.get(EDITION_COOKIE)?.value);
   return response;
 }
 
@@ -110,10 +115,19 @@ async function guardMerchantPages(request: NextRequest, config: AppConfig): Prom
 }
 
 export const config = {
-  // Everything but Next's static files and the product illustrations (next.config.js gives those their
-  // headers), and the two routes that take bodies from machines, which set their headers themselves:
-  // Next.js buffers a request's body for proxy.ts, and those routes must refuse an oversize one unread.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|products/.+\\.svg$|api/webhooks/|sandbox/v1/).*)'],
+  matcher: [
+    // Everything but Next's static files and the product illustrations (next.config.js gives those their
+    // headers), the two routes that take bodies from machines, which set their headers themselves (Next.js
+    // buffers a request's body for proxy.ts, and those routes must refuse an oversize one unread), and the
+    // catalog's pages, which the entries below cover.
+    '/((?!_next/static|_next/image|favicon\\.ico|products/.+\\.svg$|api/webhooks/|sandbox/v1/|products/[a-z0-9-]+$|category/[a-z0-9-]+$)(?!$).*)',
+    // The catalog's pages, while the browser holds no edition cookie with a known value (lib/edition-cookie.ts;
+    // with one, next.config.js serves them), and the home page's old category query, which redirects.
+    { source: '/', missing: [{ type: 'cookie', key: 'shopEdition', value: '(?:ja|en)(?:-sandbox)?' }] },
+    { source: '/', has: [{ type: 'query', key: 'category' }] },
+    { source: '/products/:slug([a-z0-9-]+)', missing: [{ type: 'cookie', key: 'shopEdition', value: '(?:ja|en)(?:-sandbox)?' }] },
+    { source: '/category/:id([a-z0-9-]+)', missing: [{ type: 'cookie', key: 'shopEdition', value: '(?:ja|en)(?:-sandbox)?' }] },
+  ],
 };
 
 /**

@@ -269,16 +269,26 @@ try {
   check(signInLines.length >= 6, `C logged each failed sign-in (${signInLines.length} lines), e.g. ${signInLines.at(-1)?.trim()}`);
 
   console.log('every answer carries the security headers:');
-  for (const [server, pathname, https] of [
+  // With the edition cookie, the catalog is served by next.config.js without proxy.ts; behind a TLS proxy, C's
+  // browsers say https with X-Forwarded-Proto.
+  const returning = (edition, extra = {}) => ({ cookie: `shopEdition=${edition}`, ...extra });
+  for (const [server, pathname, https, headers = {}] of [
     [a, '/', false],
+    [a, '/', false, returning('ja-sandbox')],
+    [a, '/products/roasted-hojicha', false, returning('en-sandbox')],
     [a, '/checkout', false],
     [a, `/sandbox/checkout/${sessionId}`, false],
     [b, '/orders', false],
     [c, '/', true],
+    [c, '/category/tea', true, returning('ja', { 'x-forwarded-proto': 'https' })],
     [c, '/checkout', true],
   ]) {
-    const response = await request(`${server.origin}${pathname}`);
-    check(headerChecks(response, { https }), `${server.name} ${pathname}: ${response.status} with CSP (frame-ancestors 'none', form-action), X-Frame-Options, nosniff, Referrer-Policy, Permissions-Policy${https ? ', HSTS' : ', no HSTS on http'}`);
+    const response = await request(`${server.origin}${pathname}`, { headers });
+    const served = headers.cookie ? ` (${headers.cookie}: ${response.headers.get('x-middleware-rewrite') ? 'through proxy.ts' : 'without proxy.ts'})` : '';
+    check(
+      headerChecks(response, { https }) && (!headers.cookie || !response.headers.get('x-middleware-rewrite')),
+      `${server.name} ${pathname}${served}: ${response.status} with CSP (frame-ancestors 'none', form-action), X-Frame-Options, nosniff, Referrer-Policy, Permissions-Policy${https ? ', HSTS' : ', no HSTS on http'}`,
+    );
   }
   // The servers run `next start -H 127.0.0.1`: a shop page must be one request inside the server, its
   // rewrite to the prerendered edition relative, never a second HTTP request to itself (next.config.js).
