@@ -4,16 +4,17 @@
 //
 //   npm run bench:pages [-- --duration 10 --connections 50]
 //
-// autocannon, 50 connections, on production builds: home, a product page, the cart and the checkout (two
+// autocannon, 50 connections, on production builds: home, a product page (each as a first visit, through
+// proxy.ts, and as a returning browser with the edition cookie, without it), the cart and the checkout (two
 // products in the cart). Prints req/s, p50 and p99, and the ratio of each to the bare page's. The same bare
-// page behind a proxy.ts that does nothing is measured too: every shop page passes through proxy.ts, so that
-// row is the most a shop page can reach.
+// page behind a proxy.ts that does nothing is measured too: a first visit, the cart and the checkout pass
+// through proxy.ts, so that row is the most those can reach.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { pageTargets, proxyCeilingTarget, startShopAndBare } from './lib/bare-next.mjs';
+import { pageTargets, proxyCeilingTarget, returningTargets, startShopAndBare } from './lib/bare-next.mjs';
 import { installCleanup } from './lib/shop-server.mjs';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
@@ -25,9 +26,16 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));
 const rows = [];
 const { shop, bare, stop } = await startShopAndBare('bench-pages', dataDir);
 try {
-  const [baseline, ...shopPages] = pageTargets(shop, bare);
-  const targets = [baseline, proxyCeilingTarget(bare), ...shopPages];
+  const [baseline, home, product, ...rest] = pageTargets(shop, bare);
+  const targets = [baseline, proxyCeilingTarget(bare), home, product, ...returningTargets(shop), ...rest];
   for (const target of targets) {
+    // Each row measures what it names: a page through proxy.ts answers with its rewrite, one without it does not.
+    const probe = await fetch(target.url, { headers: target.cookie ? { cookie: target.cookie } : {} });
+    await probe.arrayBuffer();
+    const throughProxy = probe.headers.has('x-middleware-rewrite');
+    if (probe.status !== 200 || (target.name.includes('edition cookie') && throughProxy) || (target.url.startsWith(shop.origin) && !target.cookie?.includes('shopEdition') && !throughProxy)) {
+      throw new Error(`${target.name}: ${probe.status}, ${throughProxy ? 'through' : 'without'} proxy.ts, which is not what the row measures`);
+    }
     const run = (duration) =>
       autocannon({ url: target.url, connections: CONNECTIONS, duration, headers: target.cookie ? { cookie: target.cookie } : {} });
     await run(2); // warm up

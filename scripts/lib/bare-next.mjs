@@ -131,7 +131,17 @@ export const TWO_PRODUCT_CART = encodeURIComponent(
 /** The bare page behind a proxy.ts that does nothing: the most a page behind the shop's proxy.ts can reach. */
 export const proxyCeilingTarget = (bare) => ({ name: 'bare page behind a no-op proxy.ts', url: `${bare.origin}/behind-proxy` });
 
-/** The pages both benchmarks measure: the bare page first (the baseline), then the shop's. */
+/**
+ * The catalog's pages once more as a returning browser asks for them, with the edition cookie proxy.ts gave
+ * it (lib/edition-cookie.ts): next.config.js then serves them without proxy.ts. The shop runs in sandbox mode,
+ * in Japanese by default.
+ */
+export const returningTargets = (shop) => [
+  { name: 'home, returning browser (edition cookie)', url: `${shop.origin}/`, cookie: 'shopEdition=ja-sandbox' },
+  { name: 'product, returning browser (edition cookie)', url: `${shop.origin}/products/roasted-hojicha`, cookie: 'shopEdition=ja-sandbox' },
+];
+
+/** The pages both benchmarks measure: the bare page first (the baseline), then the shop's (a first visit: no cookie). */
 export const pageTargets = (shop, bare) => [
   { name: 'bare Next.js page', url: `${bare.origin}/` },
   { name: 'home', url: `${shop.origin}/` },
