@@ -2,11 +2,12 @@
 // Throughput and latency of the shop's pages next to a bare Next.js page of the same version, built and
 // served in the same run (the machine is noisy: read the ratios).
 //
-//   npm run bench:pages [-- --duration 10 --connections 50]
+//   npm run bench:pages [-- --duration 5 --rounds 3 --connections 50]
 //
 // autocannon, 50 connections, on production builds: home, a product page (each as a first visit, through
 // proxy.ts, and as a returning browser with the edition cookie, without it), the cart and the checkout (two
-// products in the cart). Prints req/s, p50 and p99, and the ratio of each to the bare page's. The same bare
+// products in the cart), each for --duration seconds in each of --rounds rounds. Prints the median of the
+// rounds' req/s, p50 and p99, and the ratio of each to the bare page's. The same bare
 // page behind a proxy.ts that does nothing is measured too: a first visit, the cart and the checkout pass
 // through proxy.ts, so that row is the most those can reach.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,17 +18,24 @@ import autocannon from 'autocannon';
 import { pageTargets, proxyCeilingTarget, returningTargets, startShopAndBare } from './lib/bare-next.mjs';
 import { installCleanup } from './lib/shop-server.mjs';
 
-const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
+const { values: args } = parseArgs({
+  options: { duration: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' } },
+});
 const DURATION = Number(args.duration);
+const ROUNDS = Number(args.rounds);
 const CONNECTIONS = Number(args.connections);
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 installCleanup();
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pages-'));
-const rows = [];
+let targets;
 const { shop, bare, stop } = await startShopAndBare('bench-pages', dataDir);
 try {
   const [baseline, home, product, ...rest] = pageTargets(shop, bare);
-  const targets = [baseline, proxyCeilingTarget(bare), home, product, ...returningTargets(shop), ...rest];
+  targets = [baseline, proxyCeilingTarget(bare), home, product, ...returningTargets(shop), ...rest].map((target) => ({ ...target, runs: [] }));
+  const run = (target, duration) =>
+    autocannon({ url: target.url, connections: CONNECTIONS, duration, headers: target.cookie ? { cookie: target.cookie } : {} });
   for (const target of targets) {
     // Each row measures what it names: a page through proxy.ts answers with its rewrite, one without it does not.
     const probe = await fetch(target.url, { headers: target.cookie ? { cookie: target.cookie } : {} });
@@ -36,21 +44,33 @@ try {
     if (probe.status !== 200 || (target.name.includes('edition cookie') && throughProxy) || (target.url.startsWith(shop.origin) && !target.cookie?.includes('shopEdition') && !throughProxy)) {
       throw new Error(`${target.name}: ${probe.status}, ${throughProxy ? 'through' : 'without'} proxy.ts, which is not what the row measures`);
     }
-    const run = (duration) =>
-      autocannon({ url: target.url, connections: CONNECTIONS, duration, headers: target.cookie ? { cookie: target.cookie } : {} });
-    await run(2); // warm up
-    const result = await run(DURATION);
-    const ok = result['2xx'];
-    rows.push({ ...target, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx });
-    console.log(`  ${target.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (${ok} 2xx, ${result.non2xx} other, ${result.errors} errors)`);
+    await run(target, 2); // warm up
+  }
+  // The machine's speed drifts: every page is measured once per round, the rounds one after the other, and
+  // each row is the median of its rounds.
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const target of targets) {
+      const result = await run(target, DURATION);
+      target.runs.push({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx });
+      console.log(`  round ${round}, ${target.name}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors)`);
+    }
   }
 } finally {
   await stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+const rows = targets.map((target) => ({
+  name: target.name,
+  rps: median(target.runs.map((r) => r.rps)),
+  p50: median(target.runs.map((r) => r.p50)),
+  p99: median(target.runs.map((r) => r.p99)),
+  errors: target.runs.reduce((sum, r) => sum + r.errors, 0),
+}));
 const baseline = rows[0];
-console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, production builds (Next.js ${(await import('next/package.json', { with: { type: 'json' } })).default.version})\n`);
+console.log(
+  `\n${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${DURATION} s per page, production builds (Next.js ${(await import('next/package.json', { with: { type: 'json' } })).default.version})\n`,
+);
 console.log('| page | req/s | × bare | p50 (ms) | × bare | p99 (ms) | non-2xx |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) {
