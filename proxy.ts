@@ -17,7 +17,7 @@ import { EDITION_COOKIE, setEditionCookie } from '@/lib/edition-cookie';
  * so it reads the environment at request time through the same getConfig() as the rest of the shop.
  *
  * - Every answer gets the security headers and the Content-Security-Policy (lib/security-headers.ts).
- * - The shop's pages are served from their prerendered edition (lib/shopEdition.ts) for the shopper's
+ * - The shop's pages are served from their prerendered edition (lib/shop-edition.ts) for the shopper's
  *   language (the `locale` cookie, Japanese by default) and the shop's mode, by a rewrite to the internal
  *   edition segment, so URLs stay the same in every language; `/en/…` or `/ja/…` switches the language
  *   and drops the prefix. The answer also carries the edition cookie (lib/edition-cookie.ts): with it, the

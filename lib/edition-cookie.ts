@@ -6,7 +6,7 @@ import { editionName } from '@/lib/edition-name';
 import type { Locale } from '@/lib/i18n/locales';
 
 /**
- * The edition cookie: which prerendered edition (lib/shopEdition.ts) this browser's catalog pages come
+ * The edition cookie: which prerendered edition (lib/shop-edition.ts) this browser's catalog pages come
  * from, its language and the running shop's mode (`ja`, `en`, `ja-sandbox`, `en-sandbox`). While a browser
  * holds one, next.config.js serves the catalog's pages (home, categories, products) from that edition
  * without running proxy.ts; proxy.ts sets it on every shop page it serves and whenever the language

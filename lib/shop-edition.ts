@@ -9,7 +9,8 @@ import type { Messages } from '@/lib/i18n/messages';
  * prerendered once per edition: each language, with and without the sandbox's banner (`ja`, `en`,
  * `ja-sandbox`, `en-sandbox`). proxy.ts rewrites the public, unprefixed URL to the edition of the
  * shopper's language (their cookie) and of the running shop's Smartpay mode, so URLs are the same in
- * every language and one build serves any mode.
+ * every language and one build serves any mode; for a browser holding the edition cookie it set, the
+ * catalog's pages are rewritten by next.config.js instead (lib/edition-cookie.ts).
  */
 export type EditionParams = Promise<{ edition: string }>;
 
