@@ -16,7 +16,7 @@ export function schedulePurge(name: string, retentionHours: number, purge: (cuto
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const tick = async () => {
-    await purge(new Date(Date.now() - retentionHours * HOUR_MS)).catch((error: unknown) => console.error(`[${name}] purge failed`, error));
+    await purge(new Date(Date.now() - retentionHours * HOUR_MS)).catch((error: unknown) => console.error(`[${name}] failed`, error));
     if (stopped) return;
     timer = setTimeout(() => void tick(), purgeIntervalMs(retentionHours));
     timer.unref?.();

@@ -1,6 +1,7 @@
 import { ConfigError, getConfig } from '@/lib/config';
 import { purgeCheckoutDrafts } from '@/lib/checkout/drafts';
 import { getDatabase } from '@/lib/db/client';
+import { scheduleAbandonRule } from '@/lib/orders/abandon';
 import { purgeDemoOrders } from '@/lib/orders/purge';
 import { schedulePurge } from '@/lib/retention';
 import { closeDatabaseOnShutdown, installShutdown, onShutdown } from '@/lib/shutdown';
@@ -10,7 +11,8 @@ import { getSecrets } from '@/lib/secrets';
  * Runs once when the server starts: validates the environment, then opens the database, applies
  * pending migrations and resolves the secrets, so the shop serves only with a valid configuration and an
  * up-to-date schema. On the public demo it also starts the purge of old orders; in every mode, that of old
- * checkout drafts (lib/checkout/drafts.ts), with the same retention.
+ * checkout drafts (lib/checkout/drafts.ts), with the same retention, and the timer that marks orders
+ * unpaid for too long abandoned (lib/orders/abandon.ts).
  * Exits with the problem stated when either fails.
  */
 export async function checkAtStartup(): Promise<void> {
@@ -48,6 +50,8 @@ export async function checkAtStartup(): Promise<void> {
       });
       onShutdown('draft purge', stopPurge);
     }
+    // Orders left unpaid too long become abandoned (lib/orders/abandon.ts, rule 2), in every mode.
+    onShutdown('abandoned-order rule', scheduleAbandonRule(database.db, config.abandonUnpaidAfterHours));
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);
     else console.error('[database] could not be opened or migrated:', error);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/lib/db/client';
 import { orders } from '@/lib/db/schema';
-import { abandonOrdersUnpaidFor, abandonUnpaidOrders, NEWER_ORDER_SOURCE, UNPAID_TOO_LONG_SOURCE } from '@/lib/orders/abandon';
+import { abandonUnpaidOrders, NEWER_ORDER_SOURCE, scheduleAbandonRule, UNPAID_TOO_LONG_SOURCE } from '@/lib/orders/abandon';
 import { getOrderByReference, getStatusHistory, recordPendingOrder, transitionOrder, type Order } from '@/lib/orders/repository';
 import { canTransition } from '@/lib/orders/status';
 import { databaseKind, openTestDatabase } from '@/test/database';
@@ -126,8 +126,8 @@ describe(`abandoned orders (${databaseKind})`, () => {
     const oldPaid = await placedAt('succeeded', '2001-03-01T00:00:00Z');
     const recentWaiting = await placedAt('awaiting_authorization', '2001-03-01T18:00:00Z');
 
-    // 24 hours before noon on 2 March: orders placed before noon on 1 March.
-    const moved = await abandonOrdersUnpaidFor(handle.db, 24, Date.parse('2001-03-02T12:00:00Z'));
+    // 24 hours before noon on 2 March is noon on 1 March: orders placed before it.
+    const moved = await abandonUnpaidOrders(handle.db, new Date('2001-03-01T12:00:00Z'), 24);
     expect(moved.sort()).toEqual([oldWaiting.id, oldPending.id].sort());
     expect(await statusOf(oldWaiting)).toBe('abandoned');
     expect(await statusOf(oldPending)).toBe('abandoned');
@@ -144,5 +144,26 @@ describe(`abandoned orders (${databaseKind})`, () => {
     // Applied again, it finds nothing more to do and writes no second entry.
     expect(await abandonUnpaidOrders(handle.db, new Date('2001-03-01T12:00:00Z'), 24)).toEqual([]);
     expect((await history(oldWaiting)).filter((c) => c.to === 'abandoned')).toHaveLength(1);
+  });
+
+  it('is applied by the timer every instance starts, without anything being read', async () => {
+    const placed = async (iso: string) => {
+      const order = await recordPendingOrder(handle.db, sampleOrder({ owner: `browser-${uniqueSuffix()}` }));
+      await transitionOrder(handle.db, order.id, 'awaiting_authorization', 'checkout');
+      await handle.db.update(orders).set({ createdAt: new Date(iso) }).where(eq(orders.id, order.id));
+      return order;
+    };
+    // Dates before any other test file's orders, and an age that puts the limit between the two.
+    const old = await placed('1999-01-01T00:00:00Z');
+    const recent = await placed('1999-12-01T00:00:00Z');
+    const hours = (Date.now() - Date.parse('1999-06-01T00:00:00Z')) / 3_600_000;
+    const stop = scheduleAbandonRule(handle.db, hours);
+    try {
+      await expect.poll(() => statusOf(old), { timeout: 10_000 }).toBe('abandoned');
+      expect(await statusOf(recent)).toBe('awaiting_authorization');
+      expect((await history(old)).at(-1)).toMatchObject({ to: 'abandoned', source: UNPAID_TOO_LONG_SOURCE });
+    } finally {
+      stop();
+    }
   });
 });

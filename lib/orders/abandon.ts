@@ -1,5 +1,6 @@
 import { inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
+import { schedulePurge } from '@/lib/retention';
 import { orders, orderStatusChanges } from '@/lib/db/schema';
 import { abandonableStatuses, type OrderStatus } from '@/lib/orders/status';
 
@@ -14,9 +15,10 @@ import { abandonableStatuses, type OrderStatus } from '@/lib/orders/status';
  *    reliable signal for this: a shopper who cancels on its page leaves the order `requires_authorization`,
  *    and when a checkout session expires, and what it then reports, is not documented; the built-in sandbox
  *    never expires a session either. So the rule is an age: `ABANDON_UNPAID_AFTER_HOURS` (24 by default)
- *    after the order was placed. It is applied when the merchant's pages list or show orders, not by the
- *    retention timer of lib/retention.ts: that timer runs only on the public demo, while the list needs the
- *    rule in every mode, and the list is the only place where the status is read for this purpose.
+ *    after the order was placed. Every instance applies it on a timer (`scheduleAbandonRule`, started by
+ *    lib/startup-check.ts, in every mode), every quarter of that age and at least every 10 minutes, so
+ *    reading the merchant's pages never writes. Instances applying it at the same moment are safe: the rows
+ *    are locked in id order and an order already abandoned is not moved again.
  *
  * Neither rule is final: Smartpay's news (authorized, paid, declined, canceled) still moves an abandoned
  * order (lib/orders/status.ts), so the return page and the status route keep asking about it.
@@ -91,7 +93,13 @@ export async function abandonUnpaidOrders(db: Database, cutoff: Date, hours: num
   return moved.map((row) => row.id);
 }
 
-/** Rule 2 with the configured age, as of `now`. */
-export async function abandonOrdersUnpaidFor(db: Database, hours: number, now = Date.now()): Promise<string[]> {
-  return abandonUnpaidOrders(db, new Date(now - hours * 3_600_000), hours);
+/**
+ * Rule 2 on a timer: at once, then every quarter of `hours` (at least every second, at most every 10
+ * minutes; lib/retention.ts). A failure is logged and the next run goes ahead. Returns a function that stops it.
+ */
+export function scheduleAbandonRule(db: Database, hours: number): () => void {
+  return schedulePurge('abandon', hours, async (cutoff) => {
+    const moved = await abandonUnpaidOrders(db, cutoff, hours);
+    if (moved.length > 0) console.info(`[abandon] ${moved.length} orders without payment for ${hours} h are now abandoned`);
+  });
 }

@@ -4,7 +4,6 @@ import { getI18n } from '@/lib/i18n/server';
 import { db } from '@/lib/db/client';
 import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import { getMerchantMessages } from '@/lib/i18n/dictionaries';
-import { abandonOrdersUnpaidFor } from '@/lib/orders/abandon';
 import { countOrdersInStatus, listOrders } from '@/lib/orders/repository';
 import { orderStatuses, type OrderStatus } from '@/lib/orders/status';
 import { AbandonedNote } from './_components/abandoned-note';
@@ -35,9 +34,6 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const scope = await merchantScope();
   if (!scope) notFound();
   const database = await db();
-  const hours = getConfig().abandonUnpaidAfterHours;
-  // The age rule is applied as the list is read: see lib/orders/abandon.ts for why here.
-  await abandonOrdersUnpaidFor(database, hours).catch((error: unknown) => console.error('[orders] could not mark old unpaid orders abandoned', error));
   const owner = ownerIn(scope);
   const hiding = !status && !showAbandoned;
   const [{ orders, total }, hidden] = await Promise.all([
@@ -63,7 +59,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           {t.list.visitorNote}
         </p>
       )}
-      <AbandonedNote hidden={hidden} showing={showAbandoned && !status} hours={hours} t={t.list} />
+      <AbandonedNote hidden={hidden} showing={showAbandoned && !status} hours={getConfig().abandonUnpaidAfterHours} t={t.list} />
       {orders.length === 0 ? (
         <p className="card p-8 text-center text-stone-700" data-testid="orders-empty">
           {t.list.empty}

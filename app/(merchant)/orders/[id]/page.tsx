@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { format } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
@@ -9,7 +8,6 @@ import { formatJapanDateTime } from '@/lib/i18n/date-time';
 import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import { getMerchantMessages } from '@/lib/i18n/dictionaries';
 import { formatYen } from '@/lib/money';
-import { abandonOrdersUnpaidFor } from '@/lib/orders/abandon';
 import { getOrderById, getOrderLines, getOrderRefunds, getOrderWebhookEvents, getStatusHistory } from '@/lib/orders/repository';
 import { DataTable } from '../_components/data-table';
 import { OrderActions } from '../_components/order-actions';
@@ -21,10 +19,6 @@ export const dynamic = 'force-dynamic';
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const database = await db();
-  // The age rule of abandoned orders, applied as orders are read (lib/orders/abandon.ts).
-  await abandonOrdersUnpaidFor(database, getConfig().abandonUnpaidAfterHours).catch((error: unknown) =>
-    console.error('[orders] could not mark old unpaid orders abandoned', error),
-  );
   const [order, scope] = await Promise.all([getOrderById(database, id), merchantScope()]);
   const owner = scope && ownerIn(scope);
   // On the public demo a visitor sees the orders of their own browser only; another order is not found.
