@@ -32,7 +32,7 @@ describe('the public demo’s purge timer', () => {
     stop();
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(cutoffs).toHaveLength(2);
-    expect(error).toHaveBeenCalledWith('[test] failed', expect.any(Error));
+    expect(error).toHaveBeenCalledWith('[test] purge failed', expect.any(Error));
     error.mockRestore();
   });
 });

@@ -10,13 +10,14 @@ export const purgeIntervalMs = (retentionHours: number) => Math.max(1_000, Math.
 
 /**
  * Runs `purge(cutoff)` at once and then periodically, on an unref'd timer (it never keeps the process
- * alive); a failure is logged and the next run goes ahead. Returns a function that stops it.
+ * alive); a failure is logged (`[name] <what> failed`) and the next run goes ahead. Returns a function that
+ * stops it.
  */
-export function schedulePurge(name: string, retentionHours: number, purge: (cutoff: Date) => Promise<void>): () => void {
+export function schedulePurge(name: string, retentionHours: number, purge: (cutoff: Date) => Promise<void>, what = 'purge'): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const tick = async () => {
-    await purge(new Date(Date.now() - retentionHours * HOUR_MS)).catch((error: unknown) => console.error(`[${name}] failed`, error));
+    await purge(new Date(Date.now() - retentionHours * HOUR_MS)).catch((error: unknown) => console.error(`[${name}] ${what} failed`, error));
     if (stopped) return;
     timer = setTimeout(() => void tick(), purgeIntervalMs(retentionHours));
     timer.unref?.();

@@ -101,5 +101,5 @@ export function scheduleAbandonRule(db: Database, hours: number): () => void {
   return schedulePurge('abandon', hours, async (cutoff) => {
     const moved = await abandonUnpaidOrders(db, cutoff, hours);
     if (moved.length > 0) console.info(`[abandon] ${moved.length} orders without payment for ${hours} h are now abandoned`);
-  });
+  }, 'abandoned-order rule');
 }
