@@ -6,13 +6,17 @@
 // A shopper checks out on a production server (public demo: sandbox on PostgreSQL) and approves on the hosted
 // page; PostgreSQL is stopped before the shopper's browser follows the redirect to /success. While it is down,
 // every page the shopper can land on answers with the shop's own page in the shopper's language (never a bare
-// "Internal Server Error"), the cart is kept, checkout answers the shop's own error and health answers 503.
+// "Internal Server Error"), the cart is kept, checkout answers the shop's own error and health answers 503;
+// the return pages, opened in Chromium with the shopper's cookies at a phone's and a desktop's width, read
+// without sideways scrolling and with no WCAG 2.1 A/AA violation axe-core finds.
 // PostgreSQL starts again: /success shows the order paid and empties the cart, exactly one order exists,
 // the webhook delivery cut off by the outage is retried, and the server logged no uncaught exception.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { Checks } from './lib/checks.mjs';
 import { request } from './lib/http.mjs';
@@ -34,6 +38,38 @@ async function visit(shopper, pathname) {
 }
 
 const shows = (page, text) => page.body.includes(text);
+
+/** Debian's Chromium when there is one (or PLAYWRIGHT_CHROMIUM_PATH), as playwright.config.ts chooses; Playwright's own otherwise. */
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const launchOptions = chromiumPath
+  ? { executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }
+  : {};
+
+/** Each of `pages` ([path, text it must show]) in Chromium with the shopper's cookies, at a phone's and a desktop's width. */
+async function checkInBrowser(shopper, pages, when) {
+  const browser = await chromium.launch(launchOptions);
+  try {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const context = await browser.newContext({ viewport });
+      await context.addCookies(shopper.jar.entries().map(([name, value]) => ({ name, value, url: shopper.origin })));
+      const page = await context.newPage();
+      for (const [pathname, text] of pages) {
+        const response = await page.goto(`${shopper.origin}${pathname}`);
+        const shown = await page.getByText(text).first().isVisible();
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        check(
+          response?.status() === 200 && shown && !sideways && found.length === 0,
+          `${pathname.split('?')[0]} at ${viewport.width} px ${when}, in Chromium: ${response?.status()}, ${shown ? 'shows' : 'does not show'} "${text}", ${sideways ? 'scrolls sideways' : 'no sideways scrolling'}, axe: ${found.length ? found.join('; ') : 'no violation'}`,
+        );
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
 const bare = (page) => /^Internal Server Error/.test(page.body) || !page.body.includes('<html');
 
 let exitCode = 1;
@@ -84,6 +120,14 @@ try {
     const page = await visit(shopper, pathname);
     check(page.status === 200 && !bare(page), `${pathname} while the database is down: ${page.status}`);
   }
+  await checkInBrowser(
+    shopper,
+    [
+      [successPath, 'お支払いを確認しています'],
+      [`/cancel?ref=${shopper.reference}`, 'お支払いの状況を確認できませんでした'],
+    ],
+    'while the database is down',
+  );
   const checkout = await visit(shopper, '/checkout');
   check(checkout.status === 200 && !bare(checkout), `/checkout while the database is down: ${checkout.status}`);
   const health = await request(`${appUrl}/api/health`);

@@ -36,6 +36,11 @@ export class CookieJar {
   header() {
     return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
+
+  /** [name, value] pairs, e.g. to give a real browser the same cookies. */
+  entries() {
+    return [...this.#cookies];
+  }
 }
 
 let freshConnections = false;
