@@ -100,6 +100,6 @@ export async function abandonUnpaidOrders(db: Database, cutoff: Date, hours: num
 export function scheduleAbandonRule(db: Database, hours: number): () => void {
   return schedulePurge('abandon', hours, async (cutoff) => {
     const moved = await abandonUnpaidOrders(db, cutoff, hours);
-    if (moved.length > 0) console.info(`[abandon] ${moved.length} orders without payment for ${hours} h are now abandoned`);
+    if (moved.length > 0) console.info(`[abandon] ${moved.length} order${moved.length === 1 ? '' : 's'} without payment for ${hours} h now abandoned`);
   }, 'abandoned-order rule');
 }
