@@ -1,4 +1,7 @@
 // @ts-check
+// next.config.js is CommonJS: it loads the shared header builder with require.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { securityHeaderValues } = require('./lib/security-policy.cjs');
 
 /**
  * The catalog's pages (home, categories, products) for a returning shopper: proxy.ts has given the browser
@@ -16,37 +19,15 @@ const EDITION = '(?:ja|en)(?:-sandbox)?';
 const CATALOG_PAGES = ['/', '/products/:slug([a-z0-9-]+)', '/category/:id([a-z0-9-]+)'];
 
 /**
- * The headers proxy.ts sets (lib/security-headers.ts), as far as they do not depend on the configuration:
+ * The headers proxy.ts sets (lib/security-policy.cjs), as far as they do not depend on the configuration:
  * the catalog's forms post to the shop itself only (`form-action 'self'`). Strict-Transport-Security and
  * `upgrade-insecure-requests` depend on the shop being served over https, which a TLS-terminating proxy in
  * front of `next start` says with `X-Forwarded-Proto: https`; a browser reaches these pages with the
  * cookie only after a first page from proxy.ts, which sent them on https already.
  * @param {{ development: boolean; https: boolean }} options
  */
-function catalogSecurityHeaders({ development, https }) {
-  const policy = [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    ...(https ? ['upgrade-insecure-requests'] : []),
-  ].join('; ');
-  return [
-    { key: 'Content-Security-Policy', value: policy },
-    { key: 'X-Frame-Options', value: 'DENY' },
-    { key: 'X-Content-Type-Options', value: 'nosniff' },
-    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), usb=(), payment=(), browsing-topics=()' },
-    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-    ...(https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
-  ];
-}
+const catalogSecurityHeaders = ({ development, https }) =>
+  Object.entries(securityHeaderValues({ development, https, formAction: ["'self'"] })).map(([key, value]) => ({ key, value }));
 
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => ({

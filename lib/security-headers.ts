@@ -1,8 +1,10 @@
 import { getConfig, type AppConfig } from '@/lib/config';
+import { securityHeaderValues } from '@/lib/security-policy.cjs';
 
 /**
- * The security headers of every page and API answer (set by proxy.ts; next.config.js sets the ones that
- * do not depend on the configuration on static files). The policy keeps what the shop needs working:
+ * The security headers of every page and API answer set by proxy.ts, built by lib/security-policy.cjs from
+ * the configuration (next.config.js builds the catalog's, for pages served without proxy.ts, with the same
+ * function; static files get a stricter set there). The policy keeps what the shop needs working:
  * - the checkout form without JavaScript posts to its server action, which answers 303 to Smartpay's
  *   checkout page, so `form-action` allows the checkout origin;
  * - Next.js puts its page data in inline scripts; pages are prerendered, so a per-request nonce is not
@@ -24,31 +26,11 @@ export function securityHeaders(config: Pick<AppConfig, 'appUrl' | 'production' 
 const computed = new WeakMap<object, Record<string, string>>();
 
 function computeHeaders(config: Pick<AppConfig, 'appUrl' | 'production' | 'smartpay'>): Record<string, string> {
-  const https = config.appUrl.startsWith('https://');
-  const formAction = [...new Set(["'self'", config.smartpay.checkoutOrigin])].join(' ');
-  const policy = [
-    "default-src 'self'",
-    // React in development evaluates code for its debugging aids.
-    `script-src 'self' 'unsafe-inline'${config.production ? '' : " 'unsafe-eval'"}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    `form-action ${formAction}`,
-    "frame-ancestors 'none'",
-    ...(https ? ['upgrade-insecure-requests'] : []),
-  ].join('; ');
-  return {
-    'Content-Security-Policy': policy,
-    'X-Frame-Options': 'DENY',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), payment=(), browsing-topics=()',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    ...(https ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
-  };
+  return securityHeaderValues({
+    https: config.appUrl.startsWith('https://'),
+    development: !config.production,
+    formAction: ["'self'", config.smartpay.checkoutOrigin],
+  });
 }
 
 

@@ -1,0 +1,2 @@
+/** See lib/security-policy.cjs. */
+export function securityHeaderValues(options: { https: boolean; development: boolean; formAction: string[] }): Record<string, string>;
