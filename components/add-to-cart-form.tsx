@@ -6,12 +6,13 @@ import { announceCartChange } from '@/components/cart-count';
 import { addToCartAction, type CartActionState } from '@/lib/cart/actions';
 import { MAX_CART_LINES, MAX_QUANTITY, MIN_QUANTITY } from '@/lib/cart/limits';
 import { format } from '@/lib/i18n/format';
-import type { Messages } from '@/lib/i18n/messages';
+import type { AddToCartMessages } from '@/components/add-to-cart-messages';
 
 interface Props {
   productId: string;
   productName: string;
-  t: Pick<Messages, 'product' | 'cart'>;
+  /** From `addToCartMessages(t)`: only the texts the form shows. */
+  t: AddToCartMessages;
   /** Shows a quantity field (product page) or just the button (catalog grid). */
   withQuantity?: boolean;
 }

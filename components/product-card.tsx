@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AddToCartForm } from '@/components/add-to-cart-form';
+import { addToCartMessages } from '@/components/add-to-cart-messages';
 import { ProductImage } from '@/components/product-image';
 import type { Product } from '@/lib/catalog';
 import type { Locale } from '@/lib/i18n/locales';
@@ -15,7 +16,7 @@ export function ProductCard({
 }: {
   product: Product;
   locale: Locale;
-  t: Pick<Messages, 'product' | 'cart'>;
+  t: Messages;
   aboveTheFold?: 'first' | 'yes' | 'no';
 }) {
   const name = product.name[locale];
@@ -38,7 +39,7 @@ export function ProductCard({
         </div>
       </Link>
       <div className="mt-auto px-4 pb-4 pt-2">
-        <AddToCartForm productId={product.id} productName={name} t={t} />
+        <AddToCartForm productId={product.id} productName={name} t={addToCartMessages(t)} />
       </div>
     </li>
   );

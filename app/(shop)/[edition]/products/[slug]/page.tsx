@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddToCartForm } from '@/components/add-to-cart-form';
+import { addToCartMessages } from '@/components/add-to-cart-messages';
 import { ProductImage } from '@/components/product-image';
 import { getCategory, getProductBySlug, listProducts } from '@/lib/catalog';
 import { editionOf } from '@/lib/shop-edition';
@@ -50,7 +51,7 @@ export default async function ProductPage({ params }: Props) {
             </Link>
           </dd>
         </dl>
-        <AddToCartForm productId={product.id} productName={name} t={t} withQuantity />
+        <AddToCartForm productId={product.id} productName={name} t={addToCartMessages(t)} withQuantity />
       </div>
     </article>
   );
