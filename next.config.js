@@ -88,6 +88,7 @@ const nextConfig = (phase) => ({
       ...catalogHeaders,
       { source: '/_next/static/:path*', headers: staticFileHeaders },
       { source: '/products/:file([^/]+\\.svg)', headers: staticFileHeaders },
+      { source: '/icon.svg', headers: staticFileHeaders },
     ];
   },
 });

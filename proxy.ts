@@ -116,11 +116,11 @@ async function guardMerchantPages(request: NextRequest, config: AppConfig): Prom
 
 export const config = {
   matcher: [
-    // Everything but Next's static files and the product illustrations (next.config.js gives those their
-    // headers), the two routes that take bodies from machines, which set their headers themselves (Next.js
-    // buffers a request's body for proxy.ts, and those routes must refuse an oversize one unread), and the
-    // catalog's pages, which the entries below cover.
-    '/((?!_next/static|_next/image|favicon\\.ico|products/.+\\.svg$|api/webhooks/|sandbox/v1/|products/[a-z0-9-]+$|category/[a-z0-9-]+$)(?!$).*)',
+    // Everything but Next's static files, the shop's icon and the product illustrations (next.config.js
+    // gives those their headers), the two routes that take bodies from machines, which set their headers
+    // themselves (Next.js buffers a request's body for proxy.ts, and those routes must refuse an oversize
+    // one unread), and the catalog's pages, which the entries below cover.
+    '/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg$|products/.+\\.svg$|api/webhooks/|sandbox/v1/|products/[a-z0-9-]+$|category/[a-z0-9-]+$)(?!$).*)',
     // The catalog's pages, while the browser holds no edition cookie with a known value (lib/edition-cookie.ts;
     // with one, next.config.js serves them), and the home page's old category query, which redirects.
     { source: '/', missing: [{ type: 'cookie', key: 'shopEdition', value: '(?:ja|en)(?:-sandbox)?' }] },

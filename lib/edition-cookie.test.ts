@@ -31,7 +31,7 @@ const fromNextConfig = (url: string, cookies: Record<string, string> = {}, heade
 
 const CATALOG = ['/', '/products/roasted-hojicha', '/category/tea'];
 const ALWAYS_PROXIED = ['/cart', '/checkout', '/success?ref=SP-1', '/cancel', '/orders', '/orders/1', '/sandbox', '/legal/privacy', '/contact', '/en/products/roasted-hojicha', '/?category=tea', '/locale', '/api/health', '/products/Roasted-Hojicha', '/products/a/b'];
-const NEVER_PROXIED = ['/products/roasted-hojicha.svg', '/_next/static/chunks/a.js', '/api/webhooks/smartpay', '/sandbox/v1/checkout-sessions'];
+const NEVER_PROXIED = ['/products/roasted-hojicha.svg', '/icon.svg', '/_next/static/chunks/a.js', '/api/webhooks/smartpay', '/sandbox/v1/checkout-sessions'];
 
 describe('the edition cookie', () => {
   it('has the same name and pattern in next.config.js as in lib/edition-cookie.ts, and names every prerendered edition', () => {
@@ -71,6 +71,14 @@ describe('the edition cookie', () => {
       for (const url of NEVER_PROXIED) expect(proxyRuns(url, cookies), url).toBe(false);
     }
     expect(getRewrittenUrl(await fromNextConfig('/products/roasted-hojicha.svg', { [EDITION_COOKIE]: 'ja' }))).toBeNull();
+  });
+
+  it('gives the files proxy.ts does not see their own strict headers', async () => {
+    for (const url of ['/products/roasted-hojicha.svg', '/icon.svg', '/_next/static/chunks/a.js']) {
+      const { headers } = await fromNextConfig(url);
+      expect(headers.get('content-security-policy'), url).toMatch(/^default-src 'none';.*frame-ancestors 'none'$/);
+      expect(headers.get('x-content-type-options'), url).toBe('nosniff');
+    }
   });
 });
 
