@@ -88,3 +88,12 @@ for (const row of rows) {
     `| ${row.name} | ${row.score.toFixed(2)} | ${row.lcp.toFixed(0)} | ${(row.lcp / baseline.lcp).toFixed(2)} | ${row.tbt.toFixed(0)} | ${row.scriptKiB.toFixed(0)} | ${(row.scriptKiB / baseline.scriptKiB).toFixed(2)} |`,
   );
 }
+
+// The goals every shop page is held to (README, Performance), printed with the figures, met or not.
+const goal = (label, value, met) => console.log(`  ${met ? 'met    ' : 'NOT MET'}  ${label}: ${value}`);
+console.log('\ngoals:');
+for (const row of rows.slice(1)) {
+  goal(`${row.name}: score ≥ 0.98`, row.score.toFixed(2), row.score >= 0.98);
+  goal(`${row.name}: LCP ≤ 1.5× the bare page's`, `${(row.lcp / baseline.lcp).toFixed(2)}×`, row.lcp / baseline.lcp <= 1.5);
+  goal(`${row.name}: script ≤ 1.3× the bare page's`, `${(row.scriptKiB / baseline.scriptKiB).toFixed(2)}×`, row.scriptKiB / baseline.scriptKiB <= 1.3);
+}

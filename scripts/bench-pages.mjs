@@ -78,3 +78,15 @@ for (const row of rows) {
     `| ${row.name} | ${row.rps.toFixed(0)} | ${(row.rps / baseline.rps).toFixed(2)} | ${row.p50} | ${(row.p50 / Math.max(baseline.p50, 1)).toFixed(1)} | ${row.p99} | ${row.errors} |`,
   );
 }
+
+// The goals these pages are held to (README, Performance), printed with the figures, met or not.
+const goal = (label, value, met) => console.log(`  ${met ? 'met    ' : 'NOT MET'}  ${label}: ${value}`);
+console.log('\ngoals:');
+for (const row of rows.filter((r) => /^(home|product)\b/.test(r.name))) {
+  const ratio = row.rps / baseline.rps;
+  goal(`${row.name}: req/s ≥ 0.5× the bare page's`, `${ratio.toFixed(2)}×`, ratio >= 0.5);
+}
+for (const row of rows.filter((r) => /^(cart|checkout)\b/.test(r.name))) {
+  const ratio = row.p50 / Math.max(baseline.p50, 1);
+  goal(`${row.name}: p50 ≤ 3× the bare page's`, `${ratio.toFixed(1)}×`, ratio <= 3);
+}
