@@ -1,8 +1,8 @@
 // A bare Next.js app of the same version as the shop — one static page with one form (also served behind a
-// no-op proxy.ts), and a route that only answers a redirect — built
-// and served beside the shop in the same run, as the baseline the benchmarks compare the shop with.
+// no-op proxy.ts, and with the shop's stylesheet), and a route that only answers a redirect — built and
+// served beside the shop in the same run, as the baseline the benchmarks compare the shop with.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureBuild, freePort, ROOT, sandboxEnv, ShopServer, snapshotBuild } from './shop-server.mjs';
@@ -50,6 +50,12 @@ export function proxy() {
 
 export const config = { matcher: ['/behind-proxy'] };
 `,
+  // The same page again, at /with-stylesheet, loading the shop's own stylesheet (copied from its build by
+  // buildBareNext): what a render-blocking stylesheet alone costs the bare page in Lighthouse.
+  'app/with-stylesheet/page.jsx': `import './shop.css';
+
+export { default } from '../page.jsx';
+`,
   // The checkout benchmark's baseline: a route that does nothing but answer a redirect, as the checkout does.
   'app/redirect/route.js': `export const dynamic = 'force-dynamic';
 
@@ -69,6 +75,7 @@ export function buildBareNext(log = console.log) {
     mkdirSync(path.dirname(path.join(BARE_DIR, file)), { recursive: true });
     writeFileSync(path.join(BARE_DIR, file), content);
   }
+  writeFileSync(path.join(BARE_DIR, 'app', 'with-stylesheet', 'shop.css'), shopStylesheet() ?? '/* the shop has not been built */\n');
   const linked = spawnSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(BARE_DIR, 'node_modules')]);
   if (linked.status !== 0) throw new Error(`could not link node_modules into ${BARE_DIR}: ${linked.stderr}`);
   log('building the bare Next.js page …');
@@ -80,6 +87,17 @@ export function buildBareNext(log = console.log) {
   });
   if (result.status !== 0) throw new Error(`building the bare page failed:\n${`${result.stdout}${result.stderr}`.split('\n').slice(-30).join('\n')}`);
   return BARE_DIR;
+}
+
+/** The shop's built stylesheet (the largest CSS file of its production build), if it has been built. */
+function shopStylesheet() {
+  const chunks = path.join(ROOT, '.next', 'static', 'chunks');
+  if (!existsSync(chunks)) return undefined;
+  const files = readdirSync(chunks)
+    .filter((file) => file.endsWith('.css'))
+    .map((file) => path.join(chunks, file))
+    .sort((a, b) => statSync(b).size - statSync(a).size);
+  return files.length ? readFileSync(files[0], 'utf8') : undefined;
 }
 
 /** The bare app's server (`next start` on a free port), not started yet. */
@@ -127,6 +145,9 @@ export async function startShopAndBare(name, dataDir, log = console.log) {
 export const TWO_PRODUCT_CART = encodeURIComponent(
   JSON.stringify([{ productId: 'p_hojicha', quantity: 2 }, { productId: 'p_washi_notebook', quantity: 1 }]),
 );
+
+/** The bare page with the shop's stylesheet: what a render-blocking stylesheet alone costs it. */
+export const stylesheetTarget = (bare) => ({ name: "bare page with the shop's stylesheet", url: `${bare.origin}/with-stylesheet` });
 
 /** The bare page behind a proxy.ts that does nothing: the most a page behind the shop's proxy.ts can reach. */
 export const proxyCeilingTarget = (bare) => ({ name: 'bare page behind a no-op proxy.ts', url: `${bare.origin}/behind-proxy` });
