@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { pageTargets, proxyCeilingTarget, returningTargets, startShopAndBare } from './lib/bare-next.mjs';
+import { pageTargets, printGoal, proxyCeilingTarget, returningTargets, startShopAndBare } from './lib/bare-next.mjs';
 import { installCleanup } from './lib/shop-server.mjs';
 
 const { values: args } = parseArgs({
@@ -80,13 +80,12 @@ for (const row of rows) {
 }
 
 // The goals these pages are held to (README, Performance), printed with the figures, met or not.
-const goal = (label, value, met) => console.log(`  ${met ? 'met    ' : 'NOT MET'}  ${label}: ${value}`);
 console.log('\ngoals:');
 for (const row of rows.filter((r) => /^(home|product)\b/.test(r.name))) {
   const ratio = row.rps / baseline.rps;
-  goal(`${row.name}: req/s ≥ 0.5× the bare page's`, `${ratio.toFixed(2)}×`, ratio >= 0.5);
+  printGoal(`${row.name}: req/s ≥ 0.5× the bare page's`, `${ratio.toFixed(2)}×`, ratio >= 0.5);
 }
 for (const row of rows.filter((r) => /^(cart|checkout)\b/.test(r.name))) {
   const ratio = row.p50 / Math.max(baseline.p50, 1);
-  goal(`${row.name}: p50 ≤ 3× the bare page's`, `${ratio.toFixed(1)}×`, ratio <= 3);
+  printGoal(`${row.name}: p50 ≤ 3× the bare page's`, `${ratio.toFixed(1)}×`, ratio <= 3);
 }

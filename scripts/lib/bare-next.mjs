@@ -146,6 +146,9 @@ export const TWO_PRODUCT_CART = encodeURIComponent(
   JSON.stringify([{ productId: 'p_hojicha', quantity: 2 }, { productId: 'p_washi_notebook', quantity: 1 }]),
 );
 
+/** One goal a benchmark holds the shop to (README, Performance), printed with the figure, met or not. */
+export const printGoal = (label, value, met) => console.log(`  ${met ? 'met    ' : 'NOT MET'}  ${label}: ${value}`);
+
 /** The bare page with the shop's stylesheet: what a render-blocking stylesheet alone costs it. */
 export const stylesheetTarget = (bare) => ({ name: "bare page with the shop's stylesheet", url: `${bare.origin}/with-stylesheet` });
 
