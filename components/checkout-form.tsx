@@ -109,7 +109,8 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
   }, [state, router]);
 
   // The postal code fills in the prefecture, city and town (from the shop's offline copy of Japan Post's
-  // data, app/api/postal-codes); a field the shopper typed in themselves is never overwritten.
+  // data, app/api/postal-codes); a field the shopper typed in themselves, or is typing in now, is never
+  // overwritten (a value set under the caret would end up in front of what they type next).
   const autofilled = useRef<Partial<Record<'prefecture' | 'city' | 'line1', string>>>({});
   const [postalNote, setPostalNote] = useState('');
   const lookedUp = useRef('');
@@ -124,7 +125,8 @@ export function CheckoutForm({ t, attempt, prefectures, draft = {} }: Props) {
     for (const name of ['prefecture', 'city', 'line1'] as const) {
       const next = fill[name];
       const element = fieldElement(name);
-      if (!next || !element || (element.value !== '' && element.value !== autofilled.current[name])) continue;
+      if (!next || !element || element === document.activeElement) continue;
+      if (element.value !== '' && element.value !== autofilled.current[name]) continue;
       element.value = next;
       autofilled.current[name] = next;
       if (errors[name]) void check([name]);

@@ -30,6 +30,27 @@ for (const viewport of [
       await expect(page.getByTestId('field-prefecture')).toHaveValue('13');
     });
 
+    test('an answer that comes while the shopper is in the address line leaves that line to them', async ({ page }) => {
+      await page.goto('/');
+      await addFromGrid(page, 'p_hojicha');
+      await page.goto('/checkout');
+      // Hold the lookup's answer until the shopper has moved on to the address line.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/postal-codes/**', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.getByTestId('field-postalCode').fill('150-0001');
+      await page.getByTestId('field-line1').focus();
+      release();
+      await expect(page.getByTestId('postal-code-filled')).toContainText('〒150-0001');
+      await expect(page.getByTestId('field-city')).toHaveValue('渋谷区');
+      await expect(page.getByTestId('field-line1')).toHaveValue('');
+      await page.keyboard.type('神宮前1-2-3');
+      await expect(page.getByTestId('field-line1')).toHaveValue('神宮前1-2-3');
+    });
+
     test('an unknown postal code fills in nothing', async ({ page }) => {
       await page.goto('/');
       await addFromGrid(page, 'p_hojicha');
