@@ -45,9 +45,25 @@ const SHOP_PAGE = /^\/(?:|cart|checkout|success|cancel|products\/[^/]+|category\
 /** A shop URL with a language in front (a link shared in a language): the language is kept, the prefix dropped. */
 const LOCALE_PREFIX = /^\/(ja|en)(\/.*)?$/;
 
+/** The editions' internal segments that are not also a language prefix (those redirect, see LOCALE_PREFIX). */
+const EDITION_SEGMENT = /^\/(?:ja|en)-sandbox(?:\/|$)/;
+
 async function route(request: NextRequest, config: AppConfig): Promise<NextResponse> {
   const { pathname, searchParams } = request.nextUrl;
+  // Next.js routes a path with its percent-encoded characters decoded (`/%73andbox` is /sandbox), while
+  // the rules below read it as sent: a path that names one of their pages only once decoded is sent to
+  // its plain form (encoded only where a URL must be) first, where they apply. A path that does not decode
+  // is refused.
+  const decoded = decodedPath(pathname);
+  if (decoded === undefined) return plainText(400, 'Bad request: the path is not valid percent-encoding.\nリクエストのパスが正しくありません。\n');
+  const plain = encodeURI(decoded);
+  if (plain !== pathname && (isMerchantPath(decoded) || EDITION_SEGMENT.test(decoded) || SHOP_PAGE.test(decoded) || LOCALE_PREFIX.test(decoded))) {
+    return NextResponse.redirect(new URL(`${plain}${request.nextUrl.search}`, request.url), 308);
+  }
   if (isMerchantPath(pathname)) return guardMerchantPages(request, config);
+  // Only this proxy's and next.config.js's rewrites lead into an edition: asked for directly, a live
+  // shop's page would wear the sandbox's banner ("nobody is charged") and still take real payments.
+  if (EDITION_SEGMENT.test(pathname)) return plainText(404, 'Not found.\nページが見つかりません。\n');
 
   const prefixed = LOCALE_PREFIX.exec(pathname);
   // URLs are built on request.url, the address the request came to (nextUrl may name another host).
@@ -73,6 +89,16 @@ async function route(request: NextRequest, config: AppConfig): Promise<NextRespo
   cookieChanges?.(response);
   setEditionCookie(response, locale, request.cookies.get(EDITION_COOKIE)?.value);
   return response;
+}
+
+/** The path with its percent-encoded characters decoded, as Next.js routes it; undefined when it does not decode. */
+function decodedPath(pathname: string): string | undefined {
+  if (!pathname.includes('%')) return pathname;
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
 }
 
 const plainText = (status: number, message: string, headers: Record<string, string> = {}) =>

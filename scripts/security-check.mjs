@@ -256,6 +256,34 @@ try {
     }
   }
 
+  console.log('paths written another way lead where their plain form does:');
+  const merchantAuth = { authorization: `Basic ${Buffer.from(`merchant:${MERCHANT_PASSWORD}`).toString('base64')}` };
+  for (const [server, pathname, expected, headers = {}] of [
+    // Next.js routes /%73andbox as /sandbox and /%6Frders as /orders: never past the password.
+    [c, '/%6Frders', { status: 308, location: '/orders' }],
+    [c, '/%6frders/%31', { status: 308, location: '/orders/1' }],
+    [c, '/%6Frders', { status: 308, location: '/orders' }, merchantAuth],
+    [a, '/%73andbox', { status: 308, location: '/sandbox' }],
+    [a, '/%63heckout?x=1', { status: 308, location: '/checkout?x=1' }],
+    // The editions' internal segment is no address of its own: on C's shop it would show the sandbox's banner.
+    [c, '/ja-sandbox/checkout', { status: 404 }],
+    [a, '/en-sandbox', { status: 404 }],
+    [c, '/%6Aa-sandbox/checkout', { status: 308, location: '/ja-sandbox/checkout' }],
+    // Malformed input is a client's error, never a 500.
+    [a, '/%E3%81', { status: 400 }],
+    [a, '/api/postal-codes/%25', { status: 404 }],
+    [a, `/orders/${'-'.repeat(36)}`, { status: 404 }],
+  ]) {
+    const response = await request(`${server.origin}${pathname}`, { headers });
+    const location = response.headers.get('location');
+    const to = location ? new URL(location, server.origin) : undefined;
+    const where = to ? `${to.pathname}${to.search}` : undefined;
+    check(
+      response.status === expected.status && where === expected.location,
+      `${server.name} ${pathname}${headers.authorization ? ' (signed in)' : ''}: ${response.status}${where ? ` → ${where}` : ''}`,
+    );
+  }
+
   console.log('merchant sign-in on C is limited:');
   const wrong = `Basic ${Buffer.from('merchant:wrong-password').toString('base64')}`;
   const statuses = [];

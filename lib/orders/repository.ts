@@ -130,7 +130,7 @@ export async function getOrderByReference(db: Database, reference: string): Prom
 }
 
 export async function getOrderById(db: Database, id: string): Promise<Order | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   const [order] = await db.select().from(orders).where(eq(orders.id, id));
   return order;
 }

@@ -6,9 +6,18 @@ import { lookupPostalCode } from '@/lib/checkout/postal-codes';
  * for everyone: cached by browsers and shared caches for a day.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const address = lookupPostalCode(decodeURIComponent((await params).code));
+  const address = lookupPostalCode(decodedOrAsIs((await params).code));
   return Response.json(address ?? { error: 'unknown postal code' }, {
     status: address ? 200 : 404,
     headers: { 'Cache-Control': 'public, max-age=86400' },
   });
+}
+
+/** A segment still percent-encoded is decoded; one that does not decode (`%` alone) is looked up as it is, and found nowhere. */
+function decodedOrAsIs(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
