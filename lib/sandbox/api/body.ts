@@ -1,8 +1,11 @@
 import { MIB, readBodyCapped } from '@/lib/http/read-body';
 import { ApiError, invalid } from './errors';
 
-/** Largest request body the API reads; a larger one is refused before (or while) it is read. */
-export const API_BODY_LIMIT = MIB;
+/**
+ * Largest request body the API reads; a larger one is refused before (or while) it is read. A session
+ * with 50 items and long texts in every field stays well under it; Smartpay's own limit is not published.
+ */
+export const API_BODY_LIMIT = MIB / 4;
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 

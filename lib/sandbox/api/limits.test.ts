@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { API_BODY_LIMIT } from './body';
 import { memoryRateLimiter } from './rate-limit';
-import { apiRequest, BASE, call, newSandbox, OTHER_KEY, TEST_KEY, validSessionBody } from '../testing/helpers';
+import { EXTRA_LIMIT, TEXT_LIMIT } from './validation';
+import { WEBHOOK_ENDPOINT_LIMIT } from '../resources/webhook-endpoints';
+import { apiRequest, APP_URL, BASE, call, newSandbox, OTHER_KEY, TEST_KEY, validSessionBody, type Json } from '../testing/helpers';
 
 /** A request whose body is streamed in `chunks` chunks of 64 KiB (no Content-Length), counting the chunks pulled. */
 function streamedPost(chunks: number) {
@@ -25,7 +27,7 @@ function streamedPost(chunks: number) {
 const from = (ip: string, key = OTHER_KEY) => ({ key, headers: { 'X-Forwarded-For': ip } });
 
 describe('request bodies', () => {
-  it('refuses a declared Content-Length over 1 MiB before reading', async () => {
+  it('refuses a declared Content-Length over API_BODY_LIMIT before reading', async () => {
     const sandbox = newSandbox();
     const { request, pulled } = streamedPost(10_000);
     const declared = new Request(request, { headers: { ...Object.fromEntries(request.headers), 'Content-Length': String(API_BODY_LIMIT + 1) } });
@@ -36,7 +38,7 @@ describe('request bodies', () => {
     expect(pulled()).toBeLessThan(3);
   });
 
-  it('stops reading a streamed body once it passes 1 MiB', async () => {
+  it('stops reading a streamed body once it passes API_BODY_LIMIT', async () => {
     const sandbox = newSandbox();
     const { request, pulled } = streamedPost(10_000); // 640 MB if read whole
     const response = await sandbox.handle(request);
@@ -46,7 +48,7 @@ describe('request bodies', () => {
     expect((await sandbox.snapshot()).checkoutSessions).toEqual([]);
   });
 
-  it('reads a body of exactly 1 MiB', async () => {
+  it('reads a body of exactly API_BODY_LIMIT bytes (256 KiB)', async () => {
     const sandbox = newSandbox();
     // An unknown property (tolerated and dropped) pads the body; metadata values are capped at 200 characters.
     const bodyWith = (pad: string) => JSON.stringify({ ...validSessionBody(), padding: pad });
@@ -60,6 +62,58 @@ describe('request bodies', () => {
     const { request } = streamedPost(10_000);
     request.headers.delete('authorization');
     expect((await newSandbox().handle(request)).status).toBe(401);
+  });
+});
+
+describe('what one request may leave in the sandbox', () => {
+  it('refuses texts over TEXT_LIMIT characters, naming the field, and keeps nothing', async () => {
+    const sandbox = newSandbox();
+    const body = validSessionBody() as Json;
+    const atLimit = { ...body, items: [{ ...body.items[0], name: 'x'.repeat(TEXT_LIMIT) }, ...body.items.slice(1)] };
+    expect((await call(sandbox, 'POST', '/checkout-sessions', { body: atLimit })).status).toBe(200);
+    for (const [path, changed] of [
+      ['items.0.name', { ...body, items: [{ ...body.items[0], name: 'x'.repeat(TEXT_LIMIT + 1) }, ...body.items.slice(1)] }],
+      ['shippingInfo.address.line1', { ...body, shippingInfo: { ...body.shippingInfo, address: { ...body.shippingInfo.address, line1: 'x'.repeat(TEXT_LIMIT + 1) } } }],
+      ['customerInfo.emailAddress', { ...body, customerInfo: { emailAddress: `${'a'.repeat(TEXT_LIMIT)}@example.com` } }],
+    ] as const) {
+      const refused = await call(sandbox, 'POST', '/checkout-sessions', { body: changed });
+      expect(refused.status, path).toBe(400);
+      expect(refused.body.details, path).toContainEqual(expect.objectContaining({ path }));
+    }
+    expect((await sandbox.snapshot()).checkoutSessions).toHaveLength(1);
+  });
+
+  it('keeps fields of customerInfo it does not know, up to EXTRA_LIMIT', async () => {
+    const sandbox = newSandbox();
+    const withExtras = (extras: Record<string, unknown>) => ({ ...validSessionBody(), customerInfo: { emailAddress: 'taro@example.com', ...extras } });
+    const kept = await call(sandbox, 'POST', '/checkout-sessions', { body: withExtras({ loyaltyTier: 'gold' }) });
+    expect(kept.status).toBe(200);
+    const tooMany = Object.fromEntries(Array.from({ length: EXTRA_LIMIT.keys + 1 }, (_, i) => [`extra${i}`, i]));
+    const tooLarge = { blob: { nested: 'x'.repeat(EXTRA_LIMIT.characters) } };
+    for (const extras of [tooMany, tooLarge]) {
+      const refused = await call(sandbox, 'POST', '/checkout-sessions', { body: withExtras(extras) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toContainEqual(expect.objectContaining({ path: 'customerInfo' }));
+    }
+  });
+
+  it(`gives one key at most ${WEBHOOK_ENDPOINT_LIMIT} webhook endpoints, and room again once one is deleted`, async () => {
+    const sandbox = newSandbox();
+    // The key may have one already (the shop's own, registered when the sandbox starts).
+    const existing = (await call(sandbox, 'GET', '/webhook-endpoints?maxResults=100')).body.data.length as number;
+    const created = [];
+    for (let i = existing; i < WEBHOOK_ENDPOINT_LIMIT; i += 1) {
+      const result = await call(sandbox, 'POST', '/webhook-endpoints', { body: { url: `${APP_URL}/hook/${i}` } });
+      expect(result.status).toBe(200);
+      created.push(result.body.id as string);
+    }
+    const refused = await call(sandbox, 'POST', '/webhook-endpoints', { body: { url: `${APP_URL}/hook/extra` } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errorCode).toBe('request.invalid');
+    // Another key is not held to this one's endpoints.
+    expect((await call(sandbox, 'POST', '/webhook-endpoints', { key: OTHER_KEY, body: { url: `${APP_URL}/hook/other` } })).status).toBe(200);
+    expect((await call(sandbox, 'DELETE', `/webhook-endpoints/${created[0]}`)).status).toBe(204);
+    expect((await call(sandbox, 'POST', '/webhook-endpoints', { body: { url: `${APP_URL}/hook/again` } })).status).toBe(200);
   });
 });
 

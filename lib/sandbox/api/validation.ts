@@ -11,7 +11,31 @@ import { invalid, type ErrorDetail } from './errors';
 const nonNegativeInt = z.int({ error: 'must be an integer' }).min(0, { error: 'must be 0 or more' });
 const positiveInt = z.int({ error: 'must be an integer' }).min(1, { error: 'must be 1 or more' });
 const jpy = z.literal('JPY', { error: 'must be JPY' });
-const optionalText = z.string().optional();
+/**
+ * Free text Smartpay gives no length for is held to this many characters, ids to ID_LIMIT, and what
+ * `customerInfo` carries besides its known fields to EXTRA_LIMIT (see README.md, "Choices where Smartpay's
+ * behaviour is not confirmed"): the sandbox keeps what it is sent, and the public demo's sandbox is open
+ * to anyone who makes up a key.
+ */
+export const TEXT_LIMIT = 1000;
+export const ID_LIMIT = 100;
+export const EXTRA_LIMIT = { keys: 20, characters: 4000 } as const;
+// `abort`: a text over the limit is not also run through the checks after it (the e-mail pattern).
+const text = z.string().max(TEXT_LIMIT, { error: `must be at most ${TEXT_LIMIT} characters`, abort: true });
+const optionalText = text.optional();
+const id = z.string().max(ID_LIMIT, { error: `must be at most ${ID_LIMIT} characters`, abort: true });
+
+/** What a loose object carries besides the fields of `shape`, held to EXTRA_LIMIT. */
+function limitExtras(shape: Record<string, unknown>) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const extras = Object.keys(value).filter((key) => !(key in shape));
+    if (extras.length > EXTRA_LIMIT.keys) {
+      ctx.addIssue({ code: 'custom', path: [], message: `must have at most ${EXTRA_LIMIT.keys} fields besides the documented ones` });
+    } else if (JSON.stringify(extras.map((key) => [key, value[key]])).length > EXTRA_LIMIT.characters) {
+      ctx.addIssue({ code: 'custom', path: [], message: `fields besides the documented ones must take at most ${EXTRA_LIMIT.characters} characters as JSON` });
+    }
+  };
+}
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 /** Smartpay's metadata limits (https://en.docs.smartpay.co/reference/metadata). */
@@ -58,7 +82,7 @@ export const EVENT_TYPES = [
 
 /** sdk-go `Address`: `line1`, `locality`, `postalCode` and `country` are required; locality at most 80 characters. */
 const addressFields = {
-  line1: z.string(),
+  line1: text,
   line2: optionalText,
   line3: optionalText,
   line4: optionalText,
@@ -66,7 +90,7 @@ const addressFields = {
   subLocality: optionalText,
   locality: z.string().max(80, { error: 'must be at most 80 characters' }),
   administrativeArea: optionalText,
-  postalCode: z.string(),
+  postalCode: text,
   country: z.literal('JP', { error: 'must be JP' }),
 };
 
@@ -79,12 +103,12 @@ const shippingAddress = z.object({
 });
 
 /** `customerInfo.address`, echoed as sent; empty strings are accepted (Smartpay's EC-CUBE plugin sends them). */
-const customerAddress = z.looseObject(addressFields);
+const customerAddress = z.looseObject(addressFields).superRefine(limitExtras(addressFields));
 
 const item = z.object({
   kind: z.enum(['product', 'tax', 'discount'], { error: 'must be product, tax or discount' }).optional(),
   /** Required for every kind (sdk-go `Item.Name`). */
-  name: z.string(),
+  name: text,
   amount: nonNegativeInt,
   /** Required (sdk-go `Item.Currency`); the SDKs fill it in from the session's currency. */
   currency: jpy,
@@ -92,9 +116,9 @@ const item = z.object({
   description: optionalText,
   label: optionalText,
   brand: optionalText,
-  categories: z.array(z.string()).optional(),
+  categories: z.array(text).max(20, { error: 'must have at most 20 categories' }).optional(),
   gtin: optionalText,
-  images: z.array(z.string()).max(8, { error: 'must have at most 8 images' }).optional(),
+  images: z.array(text).max(8, { error: 'must have at most 8 images' }).optional(),
   reference: optionalText,
   url: optionalText,
   metadata: metadata.optional(),
@@ -132,11 +156,11 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** customerInfo is echoed back as sent (unknown keys kept); the fields of sdk-go `CustomerInfo` are checked. */
-const customerInfo = z.looseObject({
+const customerInfoFields = {
   accountAge: nonNegativeInt.optional(),
   address: customerAddress.optional(),
-  dateOfBirth: z.string().refine(isCalendarDate, { error: 'must be a date (YYYY-MM-DD)' }).optional(),
-  emailAddress: z.string().regex(EMAIL, { error: 'must be an e-mail address' }).optional(),
+  dateOfBirth: text.refine(isCalendarDate, { error: 'must be a date (YYYY-MM-DD)' }).optional(),
+  emailAddress: text.regex(EMAIL, { error: 'must be an e-mail address' }).optional(),
   firstName: optionalText,
   firstNameKana: optionalText,
   lastName: optionalText,
@@ -144,7 +168,8 @@ const customerInfo = z.looseObject({
   legalGender: z.enum(['male', 'female'], { error: 'must be male or female' }).optional(),
   phoneNumber: optionalText,
   reference: optionalText,
-});
+};
+const customerInfo = z.looseObject(customerInfoFields).superRefine(limitExtras(customerInfoFields));
 
 /**
  * Σ amount × quantity over the items (discounts subtracted) + shipping fee, quantity defaulting to 1:
@@ -247,7 +272,7 @@ export type CreateTokenSessionInput = z.infer<typeof createTokenSessionSchema>;
 
 export const createOrderSchema = z
   .object({
-    token: z.string().min(1, { error: 'must not be empty' }),
+    token: id.min(1, { error: 'must not be empty' }),
     ...orderFields,
     customerInfo: customerInfo.optional(),
   })
@@ -258,11 +283,11 @@ export type CreateOrderInput = z.infer<typeof createOrderSchema>;
 export type CreateCheckoutSessionInput = z.infer<typeof createCheckoutSessionSchema>;
 
 export const createPaymentSchema = z.object({
-  order: z.string().min(1, { error: 'must not be empty' }),
+  order: id.min(1, { error: 'must not be empty' }),
   amount: positiveInt,
   currency: jpy,
   cancelRemainder: z.enum(['automatic', 'manual'], { error: 'must be automatic or manual' }).optional(),
-  lineItems: z.array(z.string()).optional(),
+  lineItems: z.array(id).max(50, { error: 'must have at most 50 line items' }).optional(),
   reference: optionalText,
   description: optionalText,
   metadata: metadata.optional(),
@@ -275,12 +300,12 @@ export const updateObjectSchema = z.object({
 });
 
 export const createRefundSchema = z.object({
-  payment: z.string().min(1, { error: 'must not be empty' }),
+  payment: id.min(1, { error: 'must not be empty' }),
   /** Optional: "If this is not set, the default will be the full unrefunded amount of the payment" (sdk-go `RefundCreate`). */
   amount: positiveInt.optional(),
   currency: jpy,
   reason: z.enum(['requested_by_customer', 'fraudulent'], { error: 'must be requested_by_customer or fraudulent' }),
-  lineItems: z.array(z.string()).optional(),
+  lineItems: z.array(id).max(50, { error: 'must have at most 50 line items' }).optional(),
   reference: optionalText,
   description: optionalText,
   metadata: metadata.optional(),

@@ -1,5 +1,6 @@
 import { newSigningSecret } from '../webhooks/base62';
 import { collection } from '../api/collection';
+import { invalid } from '../api/errors';
 import { isTest, ok, type Handler } from '../api/handler';
 import { newId } from '../store/ids';
 import { listForMode, loadForMode } from '../api/load';
@@ -30,9 +31,21 @@ export function newWebhookEndpoint(
   };
 }
 
+/**
+ * Webhook endpoints one key may have in one mode. Every event of the key is delivered to each of them, in
+ * the queue the whole sandbox shares; Smartpay's own limit is not published.
+ */
+export const WEBHOOK_ENDPOINT_LIMIT = 16;
+
 export const createWebhookEndpoint: Handler = async ({ core, mode, body }) => {
   const input = parseBody(createWebhookEndpointSchema, body);
   requireAllowedOrigin(core.allowedOrigin, { url: input.url });
+  if ((await listForMode(core.store, 'webhookEndpoint', mode)).length >= WEBHOOK_ENDPOINT_LIMIT) {
+    throw invalid(
+      [{ path: '', message: `at most ${WEBHOOK_ENDPOINT_LIMIT} webhook endpoints; delete one first` }],
+      `This key already has ${WEBHOOK_ENDPOINT_LIMIT} webhook endpoints`,
+    );
+  }
   const endpoint = newWebhookEndpoint(mode, core.now(), input);
   await core.store.put('webhookEndpoint', endpoint);
   return ok(endpoint);
