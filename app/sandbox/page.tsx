@@ -18,9 +18,12 @@ export default async function SandboxDashboardPage() {
   if (!sandboxEnabled()) notFound();
   const config = getConfig();
   const scope = dashboardScope(config);
-  const everything = await (await getSandbox()).snapshot();
+  const sandbox = await getSandbox();
+  // A visitor's browser is shown objects of the shop's own checkouts only: just those are read.
   const state =
-    scope === 'everything' ? everything : browserSnapshot(everything, sessionIdsOf((await cookies()).get(SESSIONS_COOKIE)?.value));
+    scope === 'everything'
+      ? await sandbox.snapshot()
+      : browserSnapshot(await sandbox.snapshot('shop'), sessionIdsOf((await cookies()).get(SESSIONS_COOKIE)?.value));
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 text-gray-900">

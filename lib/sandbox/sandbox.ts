@@ -79,8 +79,12 @@ export interface Sandbox {
   getSessionForCheckout(id: string): Promise<CheckoutView | undefined>;
   /** The hosted page's buttons, as the session's owner (events go to that owner's endpoints). */
   completeCheckout(id: string, outcome: CheckoutOutcome): Promise<CheckoutResult | undefined>;
-  /** Everything stored, newest first, for the dashboard. */
-  snapshot(): Promise<SandboxSnapshot>;
+  /**
+   * For the dashboard, newest first: everything stored, or (`'shop'`) only what the shop's own key made,
+   * which is all a visitor's browser can be shown: the records strangers make with keys of their own are
+   * then not even read.
+   */
+  snapshot(of?: 'everything' | 'shop'): Promise<SandboxSnapshot>;
   /** Deletes what was created before `before` (epoch ms), except the shop's webhook endpoint; see `SandboxStore.purge`. */
   purge(before: number): Promise<PurgeCounts | undefined>;
   /** Resolves when no webhook delivery is pending any more (retries included). */
@@ -319,19 +323,20 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       const owner = await sessionOwner(id);
       return owner === undefined ? undefined : exclusive(owner, (core) => completeCheckout(core, id, outcome));
     },
-    async snapshot() {
+    async snapshot(of = 'everything') {
       await ready;
+      const source = of === 'shop' ? store.forOwner(shopOwner) : store;
       const [checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints, coupons, promotionCodes] = await Promise.all([
-        store.list('checkoutSession'),
-        store.list('order'),
-        store.list('payment'),
-        store.list('refund'),
-        store.list('token'),
-        store.list('event'),
-        store.list('delivery'),
-        store.list('webhookEndpoint'),
-        store.list('coupon'),
-        store.list('promotionCode'),
+        source.list('checkoutSession'),
+        source.list('order'),
+        source.list('payment'),
+        source.list('refund'),
+        source.list('token'),
+        source.list('event'),
+        source.list('delivery'),
+        source.list('webhookEndpoint'),
+        source.list('coupon'),
+        source.list('promotionCode'),
       ]);
       return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints, coupons, promotionCodes };
     },

@@ -46,6 +46,11 @@ describe('browserSnapshot', () => {
 
     const everything = await sandbox.snapshot();
     const mine = browserSnapshot(everything, [paid.id, tokenSession.id, 'checkout_test_Unknown0000000000000000']);
+    // The /sandbox page reads only the shop's own key's records for a browser's view, and shows the same.
+    const shopOnly = await sandbox.snapshot('shop');
+    expect(ids(shopOnly.checkoutSessions)).toEqual(ids(everything.checkoutSessions.filter((session) => session.id !== theirs.id)));
+    expect(JSON.stringify(shopOnly)).not.toContain(theirs.order.id);
+    expect(browserSnapshot(shopOnly, [paid.id, tokenSession.id])).toEqual(mine);
 
     expect(ids(mine.checkoutSessions)).toEqual([paid.id, tokenSession.id].sort());
     expect(ids(mine.orders)).toEqual([paid.order.id, charged.id].sort());
