@@ -62,6 +62,10 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(600),
   ),
+  SANDBOX_WRITES_PER_DAY: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(1000),
+  ),
   DEMO_RETENTION_HOURS: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ error: 'must be a number of hours' }).positive({ error: 'must be a number of hours above 0' }).default(24),
@@ -125,6 +129,8 @@ export interface AppConfig {
     checkoutsPerIp: number;
     /** Calls to the built-in sandbox's API per API key (and per client address), per minute. */
     sandboxCallsPerMinute: number;
+    /** Calls that may store something, per client address in 24 hours, with keys other than the shop's. */
+    sandboxWritesPerDay: number;
   };
   /** Public demo only: orders and sandbox objects older than this are deleted. */
   demoRetentionHours: number;
@@ -198,6 +204,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       checkoutsPerBrowser: e.CHECKOUT_LIMIT_PER_BROWSER,
       checkoutsPerIp: e.CHECKOUT_LIMIT_PER_IP,
       sandboxCallsPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
+      sandboxWritesPerDay: e.SANDBOX_WRITES_PER_DAY,
     },
     demoRetentionHours: e.DEMO_RETENTION_HOURS,
     abandonUnpaidAfterHours: e.ABANDON_UNPAID_AFTER_HOURS,

@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getConfig } from '@/lib/config';
-import { SESSIONS_COOKIE, sessionIdsOf, browserSnapshot, dashboardScope, getSandbox, sandboxEnabled, SCENARIOS } from '@/lib/sandbox';
+import { API_BODY_LIMIT, SESSIONS_COOKIE, sessionIdsOf, browserSnapshot, dashboardScope, getSandbox, sandboxEnabled, SCENARIOS } from '@/lib/sandbox';
 import { code } from './dashboard-table';
 import { DashboardTables } from './dashboard-tables';
 
@@ -64,7 +64,8 @@ export default async function SandboxDashboardPage() {
         </p>
         <p>
           Limits: at most {config.limits.sandboxCallsPerMinute} API calls per minute per key, and as many per client address for keys other than the shop&apos;s own;
-          request bodies up to 1 MiB.
+          with those keys, {config.limits.sandboxWritesPerDay} calls that store something (POST, PUT, PATCH, DELETE) per client address in 24 hours;
+          request bodies up to {API_BODY_LIMIT / 1024} KiB.
           {config.production ? (
             <>
               {' '}Success, cancel and webhook URLs must be on {code(new URL(config.appUrl).origin)}.

@@ -5,6 +5,7 @@
 export { getSandbox, sandboxEnabled } from './instance';
 export type { SandboxSnapshot } from './sandbox';
 export { SCENARIOS } from './api/simulate';
+export { API_BODY_LIMIT } from './api/body';
 export { answerOutcomePost } from './hosted-page/outcome-post';
 export { SESSIONS_COOKIE, sessionIdsOf } from './hosted-page/browser-sessions';
 export type { CheckoutLine } from './hosted-page/order-session';

@@ -37,7 +37,7 @@ export function getSandbox(): Promise<Sandbox> {
         webhookSecret: secrets.webhookSecret,
         shopApiKey: secrets.smartpayKey,
         allowedOrigin: config.production ? new URL(config.appUrl).origin : undefined,
-        rateLimiter: databaseRateLimiter(handle.db, config.limits.sandboxCallsPerMinute),
+        rateLimiter: databaseRateLimiter(handle.db, config.limits.sandboxCallsPerMinute, config.limits.sandboxWritesPerDay),
         trustedProxyCount: config.trustedProxyCount,
         slowMs: config.sandboxSlowMs,
         store,

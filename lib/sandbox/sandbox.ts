@@ -17,7 +17,7 @@ import { handleShopperRequest, matchShopperRoute, type ShopperPipeline } from '.
 import { MemoryStore } from './store/memory-store';
 import { expireIfDue } from './resources/orders';
 import { ownerOf } from './store/owner';
-import type { SandboxRateLimiter } from './api/rate-limit';
+import { isWrite, type SandboxRateLimiter } from './api/rate-limit';
 import { readOnlyView, WriteNeeded } from './store/read-only-store';
 import { matchRoute } from './api/router';
 import { applySimulation, DEFAULT_SLOW_MS } from './api/simulate';
@@ -206,10 +206,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   );
 
   /** Counts the call against the key (and the client address, for keys other than the shop's); 429 when over. */
-  async function limit(owner: string, headers: Headers): Promise<void> {
+  async function limit(owner: string, request: Request): Promise<void> {
     if (!options.rateLimiter) return;
-    const ip = clientIp(headers, options.trustedProxyCount ?? 1);
-    const verdict = await options.rateLimiter.take({ owner, ip, shop: owner === shopOwner });
+    const ip = clientIp(request.headers, options.trustedProxyCount ?? 1);
+    const verdict = await options.rateLimiter.take({ owner, ip, shop: owner === shopOwner, write: isWrite(request.method) });
     if (verdict.allowed) return;
     throw new ApiError(429, 'request.too-many-requests', `Too many requests; try again in ${verdict.retryAfterSeconds} s`, [], {
       'Retry-After': String(verdict.retryAfterSeconds),
@@ -228,7 +228,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (shopperRoute) return await handleShopperRequest(shopper, request, shopperRoute);
       const caller = authenticate(request.headers.get('authorization'));
       const owner = ownerOf(caller.apiKey);
-      await limit(owner, request.headers);
+      await limit(owner, request);
       const rest = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : undefined;
       const segments = (rest ?? '').split('/').filter(Boolean);
       const match = rest === undefined ? undefined : matchRoute(method, segments);

@@ -23,7 +23,7 @@ export interface ShopperPipeline {
   /** sandbox.ts: runs `work` in an exclusive section as `owner`. */
   exclusive<T>(owner: string, work: (core: SandboxCore) => Promise<T>): Promise<T>;
   /** sandbox.ts: counts the call against `owner` and the client address; 429 when over. */
-  limit(owner: string, headers: Headers): Promise<void>;
+  limit(owner: string, request: Request): Promise<void>;
   /** How long the `slow` scenario waits. */
   slowMs: number;
 }
@@ -61,7 +61,7 @@ export async function handleShopperRequest(pipeline: ShopperPipeline, request: R
     const consumer = login ? undefined : await authenticateConsumer({ store: consumers, now: pipeline.now }, request.headers.get('authorization'));
     const json = await readJsonBody(request, method);
     const email = emailOf(json.body);
-    await pipeline.limit(consumer?.id ?? (email ? consumerIdOf(email) : CONSUMER_OWNER), request.headers);
+    await pipeline.limit(consumer?.id ?? (email ? consumerIdOf(email) : CONSUMER_OWNER), request);
 
     const simulated = await applySimulation(request.headers, json.body, match.route, pipeline.slowMs);
     if (simulated) return simulated;

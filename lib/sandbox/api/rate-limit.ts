@@ -5,8 +5,10 @@ import { sandboxRateLimits } from '../store/db-schema';
 
 /**
  * The API's rate limits: `callsPerMinute` per API key (its owner digest), and as many per client
- * address for every key but the shop's own, since anyone can invent keys. Counters of the database
- * limiter are rows of `sandbox_rate_limits`, shared by every process on the database.
+ * address for every key but the shop's own, since anyone can invent keys; for those keys also
+ * `writesPerDay` calls that may store something (POST, PUT, PATCH, DELETE) per client address in 24 hours,
+ * since what they store is kept for a day. Counters of the database limiter are rows of
+ * `sandbox_rate_limits`, shared by every process on the database.
  */
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -18,7 +20,12 @@ export interface ApiCall {
   ip: string;
   /** The shop's own key: counted per key only. */
   shop: boolean;
+  /** A call that may store something (POST, PUT, PATCH, DELETE). */
+  write: boolean;
 }
+
+/** The methods whose calls count against `writesPerDay`. */
+export const isWrite = (method: string) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method.toUpperCase());
 
 export interface SandboxRateLimiter {
   /** Counts one call; over a limit, answers when to try again. */
@@ -26,6 +33,7 @@ export interface SandboxRateLimiter {
 }
 
 const WINDOW_SECONDS = 60;
+const DAY_SECONDS = 24 * 60 * 60;
 
 /** Addresses are kept as digests. */
 const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
@@ -46,34 +54,45 @@ class PerKeyAndAddress implements SandboxRateLimiter {
   constructor(
     private readonly perKey: RateLimiterAbstract,
     private readonly perAddress: RateLimiterAbstract,
+    private readonly writesPerAddress: RateLimiterAbstract,
   ) {}
 
   async take(call: ApiCall): Promise<Verdict> {
     const byKey = await consume(this.perKey, call.owner);
     if (!byKey.allowed || call.shop) return byKey;
-    return consume(this.perAddress, digest(call.ip));
+    const byAddress = await consume(this.perAddress, digest(call.ip));
+    if (!byAddress.allowed || !call.write) return byAddress;
+    return consume(this.writesPerAddress, digest(call.ip));
   }
 }
 
 /** Counters in the database: one limit for every process sharing it. */
-export function databaseRateLimiter(database: Database, callsPerMinute: number): SandboxRateLimiter {
-  const limiter = (keyPrefix: string, clearExpiredByTimeout: boolean) =>
+export function databaseRateLimiter(database: Database, callsPerMinute: number, writesPerDay: number): SandboxRateLimiter {
+  const limiter = (keyPrefix: string, points: number, duration: number, clearExpiredByTimeout: boolean) =>
     new RateLimiterDrizzle({
       storeClient: database,
       schema: sandboxRateLimits,
       keyPrefix,
-      points: callsPerMinute,
-      duration: WINDOW_SECONDS,
+      points,
+      duration,
       // Once over the limit, a caller is refused from memory until its window ends (no query per refused call).
-      inMemoryBlockOnConsumed: callsPerMinute + 1,
-      // One of the two deletes expired counters every few minutes for both.
+      inMemoryBlockOnConsumed: points + 1,
+      // One of them deletes expired counters every few minutes for all.
       clearExpiredByTimeout,
     });
-  return new PerKeyAndAddress(limiter('sandbox-key', true), limiter('sandbox-ip', false));
+  return new PerKeyAndAddress(
+    limiter('sandbox-key', callsPerMinute, WINDOW_SECONDS, true),
+    limiter('sandbox-ip', callsPerMinute, WINDOW_SECONDS, false),
+    limiter('sandbox-ip-writes', writesPerDay, DAY_SECONDS, false),
+  );
 }
 
 /** Counters in process memory (unit tests). */
-export function memoryRateLimiter(callsPerMinute: number): SandboxRateLimiter {
-  const limiter = (keyPrefix: string) => new RateLimiterMemory({ keyPrefix, points: callsPerMinute, duration: WINDOW_SECONDS });
-  return new PerKeyAndAddress(limiter('sandbox-key'), limiter('sandbox-ip'));
+export function memoryRateLimiter(callsPerMinute: number, writesPerDay = Number.MAX_SAFE_INTEGER): SandboxRateLimiter {
+  const limiter = (keyPrefix: string, points: number, duration: number) => new RateLimiterMemory({ keyPrefix, points, duration });
+  return new PerKeyAndAddress(
+    limiter('sandbox-key', callsPerMinute, WINDOW_SECONDS),
+    limiter('sandbox-ip', callsPerMinute, WINDOW_SECONDS),
+    limiter('sandbox-ip-writes', writesPerDay, DAY_SECONDS),
+  );
 }

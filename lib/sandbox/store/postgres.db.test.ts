@@ -109,9 +109,9 @@ describe.skipIf(!databaseUrl)('two pools on one PostgreSQL', () => {
   });
 
   it('shares rate-limit counters between both pools', async () => {
-    const limiters = handles.map((handle) => databaseRateLimiter(handle.db, 3));
+    const limiters = handles.map((handle) => databaseRateLimiter(handle.db, 3, 1000));
     const verdicts = await Promise.all(
-      Array.from({ length: 6 }, (_, index) => limiters[index % 2]!.take({ owner: 'pg-owner', ip: `192.0.2.${index}`, shop: false })),
+      Array.from({ length: 6 }, (_, index) => limiters[index % 2]!.take({ owner: 'pg-owner', ip: `192.0.2.${index}`, shop: false, write: false })),
     );
     expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(3);
   });
