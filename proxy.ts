@@ -22,6 +22,9 @@ import { EDITION_COOKIE, setEditionCookie } from '@/lib/edition-cookie';
  *   edition segment, so URLs stay the same in every language; `/en/…` or `/ja/…` switches the language
  *   and drops the prefix. The answer also carries the edition cookie (lib/edition-cookie.ts): with it, the
  *   catalog's pages no longer pass through here (see `config.matcher` below and next.config.js).
+ * - A path that names a shop or merchant page only once its percent-encoding is decoded (`/%73andbox`) is
+ *   sent to its plain form, where the rules here apply; one that does not decode is a 400, and the editions'
+ *   internal segment asked for directly (`/ja-sandbox/…`) a 404.
  * - /checkout gives a browser without one its id (lib/checkout/browser-cookie.ts), which the checkout
  *   attempt is bound to.
  * - /success empties the cart of a shopper whose order is paid (lib/checkout/clear-cart-on-return.ts).
