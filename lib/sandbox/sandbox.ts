@@ -126,16 +126,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const now = options.now ?? Date.now;
   const pollIntervalMs = options.deliveryPollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const slowMs = options.slowMs ?? DEFAULT_SLOW_MS;
+  const shopOwner = ownerOf(options.shopApiKey);
   const dispatcher = new WebhookDispatcher({
     store,
     now,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     retryDelaysMs: options.deliveryRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
     pollIntervalMs: pollIntervalMs || DEFAULT_POLL_INTERVAL_MS,
+    // The shop's own webhooks first: keys anyone can invent share this queue.
+    firstOwner: shopOwner,
   });
   const appUrl = options.appUrl.replace(/\/+$/, '');
   const allowedOrigin = options.allowedOrigin === undefined ? undefined : new URL(options.allowedOrigin).origin;
-  const shopOwner = ownerOf(options.shopApiKey);
 
   /**
    * All state changes and reads run one at a time (across processes for a database store), each with

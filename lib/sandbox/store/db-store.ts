@@ -299,7 +299,10 @@ export class DbStore implements SandboxStore {
             or(isNull(deliveries.claimedUntil), lt(deliveries.claimedUntil, claim.now)),
           ),
         )
-        .orderBy(asc(deliveries.nextAttemptAt))
+        .orderBy(
+          ...(claim.first === undefined ? [] : [sql`case when ${deliveries.owner} = ${claim.first} then 0 else 1 end`]),
+          asc(deliveries.nextAttemptAt),
+        )
         .limit(claim.limit)
         .for('update', { skipLocked: true });
       return x
@@ -308,6 +311,9 @@ export class DbStore implements SandboxStore {
         .where(inArray(deliveries.id, due))
         .returning();
     });
+    // RETURNING keeps no order: the claimed ones are handed out in the order they were chosen in.
+    const group = (row: DeliveryRow) => (claim.first !== undefined && row.owner === claim.first ? 0 : 1);
+    rows.sort((a, b) => group(a) - group(b) || (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
     return rows.map(toDelivery);
   }
 

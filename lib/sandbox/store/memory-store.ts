@@ -108,7 +108,11 @@ export class MemoryStore implements SandboxStore {
 
   async claimDueDeliveries(claim: DeliveryClaim): Promise<DeliveryRecord[]> {
     const claimed: DeliveryRecord[] = [];
-    for (const row of this.table('delivery').values()) {
+    // As the database store: `first`'s deliveries ahead of the others, each group by `nextAttemptAt`.
+    const group = (row: Row) => (claim.first !== undefined && row.owner === claim.first ? 0 : 1);
+    const due = (row: Row) => (row.value as DeliveryRecord).nextAttemptAt ?? 0;
+    const rows = [...this.table('delivery').values()].sort((a, b) => group(a) - group(b) || due(a) - due(b));
+    for (const row of rows) {
       if (claimed.length >= claim.limit) break;
       const delivery = row.value as DeliveryRecord;
       if (delivery.state !== 'pending' || (delivery.nextAttemptAt ?? 0) > claim.now) continue;

@@ -16,6 +16,11 @@ export interface DeliveryClaim {
   leaseMs: number;
   owner: string;
   limit: number;
+  /**
+   * Deliveries of this record owner (an API key's digest) are claimed before any other's, due ones in
+   * `nextAttemptAt` order within each group: the shop's own webhooks do not wait behind a stranger's.
+   */
+  first?: string;
 }
 
 /** What a purge deleted. */

@@ -65,6 +65,8 @@ export interface DispatcherDeps {
   retryDelaysMs: number[];
   timeoutMs?: number;
   pollIntervalMs?: number;
+  /** Whose deliveries are attempted first (the shop's own key's digest): see `DeliveryClaim.first`. */
+  firstOwner?: string;
 }
 
 /**
@@ -157,6 +159,7 @@ export class WebhookDispatcher {
           leaseMs: CLAIM_LEASE_MS,
           owner: this.owner,
           limit: room,
+          first: this.deps.firstOwner,
         });
         for (const delivery of claimed) this.track(this.deliver(delivery));
         if (claimed.length < room) break;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { base62Decode, newSigningSecret } from './base62';
 import { signWebhook } from './signature';
-import { APP_URL, call, createSession, newSandbox, SHOP_SECRET, TEST_KEY } from '../testing/helpers';
+import { APP_URL, call, createSession, newSandbox, newStore, SHOP_SECRET, TEST_KEY } from '../testing/helpers';
+import type { DeliveryRecord } from '../store/records';
 
 const VECTOR_BODY =
   '{"id":"evt_test_dwPfFKu5iSEKyHR2LFj9Lx","object":"event","createdAt":1653028523052,"test":true,"eventData":{"type":"payment.created","version":"2022-02-18","data":{"id":"payment_test_35LxgmF5KM22XKG38BjpJg","object":"payment","test":true,"createdAt":1653028523020,"updatedAt":1653028523020,"amount":200,"currency":"JPY","order":"order_test_RiYq2rthzRHrkKVGeucSwn","reference":"order_ref_1234567","status":"processed","metadata":{}}}}';
@@ -138,6 +139,41 @@ describe('webhook delivery', () => {
     expect(received[0]!.headers.get('smartpay-signature')).toBe(
       signWebhook(created.body.signingSecret, received[0]!.headers.get('smartpay-signature-timestamp')!, received[0]!.body),
     );
+  });
+});
+
+describe('delivery queue', () => {
+  it('claims the shop’s own due deliveries before anyone else’s, each by when it is due', async () => {
+    const store = newStore();
+    const delivery = (id: string, nextAttemptAt: number): DeliveryRecord => ({
+      id,
+      test: true,
+      createdAt: nextAttemptAt,
+      updatedAt: nextAttemptAt,
+      eventId: `evt_test_${id}`,
+      eventType: 'order.authorized',
+      endpointId: 'webhookendpoint_test_Queue',
+      url: `${APP_URL}/hook`,
+      state: 'pending',
+      attempts: [],
+      nextAttemptAt,
+    });
+    // A stranger's backlog, due before the shop's two deliveries; one of the stranger's is not due yet.
+    for (let i = 0; i < 4; i += 1) await store.forOwner('stranger').put('delivery', delivery(`delivery_test_Stranger${i}`, 1_000 + i));
+    await store.forOwner('stranger').put('delivery', delivery('delivery_test_StrangerLater', 9_000));
+    await store.forOwner('shop').put('delivery', delivery('delivery_test_ShopB', 2_000));
+    await store.forOwner('shop').put('delivery', delivery('delivery_test_ShopA', 1_500));
+    const claim = { now: 3_000, leaseMs: 60_000, owner: 'worker', first: 'shop' };
+    expect((await store.claimDueDeliveries({ ...claim, limit: 3 })).map((d) => d.id)).toEqual([
+      'delivery_test_ShopA',
+      'delivery_test_ShopB',
+      'delivery_test_Stranger0',
+    ]);
+    expect((await store.claimDueDeliveries({ ...claim, limit: 10 })).map((d) => d.id)).toEqual([
+      'delivery_test_Stranger1',
+      'delivery_test_Stranger2',
+      'delivery_test_Stranger3',
+    ]);
   });
 });
 
