@@ -4,6 +4,7 @@ import { clearCartOnReturn } from '@/lib/checkout/clear-cart-on-return';
 import { shopDeps } from '@/lib/deps';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { clientIp } from '@/lib/http/client-ip';
+import { percentDecoded } from '@/lib/http/decode';
 import { cookieOptions } from '@/lib/cookie-options';
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
 import { MERCHANT_REALM, merchantAccess } from '@/lib/merchant/basic-auth';
@@ -57,7 +58,7 @@ async function route(request: NextRequest, config: AppConfig): Promise<NextRespo
   // the rules below read it as sent: a path that names one of their pages only once decoded is sent to
   // its plain form (encoded only where a URL must be) first, where they apply. A path that does not decode
   // is refused.
-  const decoded = decodedPath(pathname);
+  const decoded = percentDecoded(pathname);
   if (decoded === undefined) return plainText(400, 'Bad request: the path is not valid percent-encoding.\nリクエストのパスが正しくありません。\n');
   const plain = encodeURI(decoded);
   if (plain !== pathname && (isMerchantPath(decoded) || EDITION_SEGMENT.test(decoded) || SHOP_PAGE.test(decoded) || LOCALE_PREFIX.test(decoded))) {
@@ -92,16 +93,6 @@ async function route(request: NextRequest, config: AppConfig): Promise<NextRespo
   cookieChanges?.(response);
   setEditionCookie(response, locale, request.cookies.get(EDITION_COOKIE)?.value);
   return response;
-}
-
-/** The path with its percent-encoded characters decoded, as Next.js routes it; undefined when it does not decode. */
-function decodedPath(pathname: string): string | undefined {
-  if (!pathname.includes('%')) return pathname;
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
 }
 
 const plainText = (status: number, message: string, headers: Record<string, string> = {}) =>

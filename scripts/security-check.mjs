@@ -288,7 +288,7 @@ try {
   const wrong = `Basic ${Buffer.from('merchant:wrong-password').toString('base64')}`;
   const statuses = [];
   for (let i = 0; i < 12; i++) statuses.push((await request(`${c.origin}/orders`, { headers: { authorization: wrong } })).status);
-  const blocked = await request(`${c.origin}/orders`, { headers: { authorization: `Basic ${Buffer.from(`merchant:${MERCHANT_PASSWORD}`).toString('base64')}` } });
+  const blocked = await request(`${c.origin}/orders`, { headers: merchantAuth });
   check(
     statuses.slice(0, 6).every((s) => s === 401) && statuses.slice(6).every((s) => s === 429) && blocked.status === 429 && Number(blocked.headers.get('retry-after')) > 0,
     `12 wrong passwords: ${statuses.join(' ')}; then the right one while blocked: ${blocked.status}, Retry-After ${blocked.headers.get('retry-after')}`,

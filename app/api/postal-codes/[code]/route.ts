@@ -1,4 +1,5 @@
 import { lookupPostalCode } from '@/lib/checkout/postal-codes';
+import { percentDecoded } from '@/lib/http/decode';
 
 /**
  * `GET /api/postal-codes/1500001`: the prefecture, city and town of a Japanese postal code, for the
@@ -6,18 +7,12 @@ import { lookupPostalCode } from '@/lib/checkout/postal-codes';
  * for everyone: cached by browsers and shared caches for a day.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const address = lookupPostalCode(decodedOrAsIs((await params).code));
+  const code = (await params).code;
+  // A segment that does not decode (`%` alone) is looked up as it is, and found nowhere.
+  const address = lookupPostalCode(percentDecoded(code) ?? code);
   return Response.json(address ?? { error: 'unknown postal code' }, {
     status: address ? 200 : 404,
     headers: { 'Cache-Control': 'public, max-age=86400' },
   });
 }
 
-/** A segment still percent-encoded is decoded; one that does not decode (`%` alone) is looked up as it is, and found nowhere. */
-function decodedOrAsIs(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
