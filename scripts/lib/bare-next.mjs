@@ -1,5 +1,5 @@
 // A bare Next.js app of the same version as the shop — one static page with one form (also served behind a
-// no-op proxy.ts, and with the shop's stylesheet), and a route that only answers a redirect — built and
+// no-op proxy.ts, with the shop's stylesheet, and rendered per request), and a route that only answers a redirect — built and
 // served beside the shop in the same run, as the baseline the benchmarks compare the shop with.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,7 +48,20 @@ export function proxy() {
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/behind-proxy'] };
+export const config = { matcher: ['/behind-proxy', '/per-request-behind-proxy'] };
+`,
+  // The same page rendered on every request (it reads the request's cookies, as the shop's cart and checkout
+  // do), without and with the no-op proxy.ts: what a page pays for being dynamic at all, before it renders
+  // anything of its own.
+  'app/per-request/page.jsx': `import { cookies } from 'next/headers';
+import Page from '../page.jsx';
+
+export default async function PerRequest() {
+  await cookies();
+  return <Page />;
+}
+`,
+  'app/per-request-behind-proxy/page.jsx': `export { default } from '../per-request/page.jsx';
 `,
   // The same page again, at /with-stylesheet, loading the shop's own stylesheet (copied from its build by
   // buildBareNext): what a render-blocking stylesheet alone costs the bare page in Lighthouse.
@@ -154,6 +167,15 @@ export const stylesheetTarget = (bare) => ({ name: "bare page with the shop's st
 
 /** The bare page behind a proxy.ts that does nothing: the most a page behind the shop's proxy.ts can reach. */
 export const proxyCeilingTarget = (bare) => ({ name: 'bare page behind a no-op proxy.ts', url: `${bare.origin}/behind-proxy` });
+
+/**
+ * The bare page rendered on every request, without and with the no-op proxy.ts: the cart and the checkout
+ * render per request behind proxy.ts, so the second is the most they can reach.
+ */
+export const perRequestTargets = (bare) => [
+  { name: 'bare page rendered per request', url: `${bare.origin}/per-request` },
+  { name: 'bare page rendered per request, behind a no-op proxy.ts', url: `${bare.origin}/per-request-behind-proxy` },
+];
 
 /**
  * The catalog's pages once more as a returning browser asks for them, with the edition cookie proxy.ts gave
