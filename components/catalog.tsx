@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/intent-link';
 import { ProductCard } from '@/components/product-card';
 import { listCategories, listProducts, type Category } from '@/lib/catalog';
 import { format } from '@/lib/i18n/format';
@@ -22,13 +22,13 @@ export function Catalog({ locale, t, category }: { locale: Locale; t: Messages; 
             const current = c.id === category?.id;
             return (
               <li key={c.id ?? 'all'}>
-                <Link
+                <IntentLink
                   href={c.id ? `/category/${c.id}` : '/'}
                   aria-current={current ? 'page' : undefined}
                   className="inline-block rounded-full border border-stone-300 bg-white px-4 py-1.5 text-sm aria-[current=page]:border-ink aria-[current=page]:bg-ink aria-[current=page]:text-white"
                 >
                   {c.name}
-                </Link>
+                </IntentLink>
               </li>
             );
           })}

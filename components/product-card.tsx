@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { AddToCartForm } from '@/components/add-to-cart-form';
 import { addToCartMessages } from '@/components/add-to-cart-messages';
+import { IntentLink } from '@/components/intent-link';
 import { ProductImage } from '@/components/product-image';
 import type { Product } from '@/lib/catalog';
 import type { Locale } from '@/lib/i18n/locales';
@@ -22,7 +22,7 @@ export function ProductCard({
   const name = product.name[locale];
   return (
     <li className="card flex flex-col overflow-hidden" data-testid={`product-card-${product.id}`}>
-      <Link href={`/products/${product.slug}`} className="group block">
+      <IntentLink href={`/products/${product.slug}`} className="group block">
         <ProductImage
           src={product.image}
           alt=""
@@ -37,7 +37,7 @@ export function ProductCard({
             {formatYen(product.price, locale)} <span className="text-xs font-normal text-stone-600">{t.product.taxIncluded}</span>
           </p>
         </div>
-      </Link>
+      </IntentLink>
       <div className="mt-auto px-4 pb-4 pt-2">
         <AddToCartForm productId={product.id} productName={name} t={addToCartMessages(t)} />
       </div>

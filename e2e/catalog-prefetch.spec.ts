@@ -1,0 +1,48 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The catalog's links to products and categories are prefetched once the shopper shows intent (the pointer
+ * over a link, a touch, keyboard focus; components/intent-link.tsx), not each as soon as it is shown: a
+ * page view does not fetch the twenty pages its grid and filter link to.
+ */
+const catalogPrefetch = (request: Request) =>
+  request.headers()['rsc'] === '1' && /^\/(?:products|category)\//.test(new URL(request.url()).pathname);
+
+async function prefetchesDuring(page: Page, work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const record = (request: Request) => {
+    if (catalogPrefetch(request)) seen.push(new URL(request.url()).pathname);
+  };
+  page.on('request', record);
+  try {
+    await work();
+  } finally {
+    page.off('request', record);
+  }
+  return seen;
+}
+
+test('the home page prefetches no product or category page until the pointer is over its link', async ({ page }) => {
+  const onLoad = await prefetchesDuring(page, async () => {
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
+  });
+  expect(onLoad).toEqual([]);
+
+  const card = page.getByTestId('product-card-p_hojicha').getByRole('link');
+  const prefetched = page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === '/products/roasted-hojicha');
+  await card.hover();
+  await prefetched;
+  await card.click();
+  await expect(page).toHaveURL(/\/products\/roasted-hojicha$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('keyboard focus on a category link prefetches that category', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  const prefetched = page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === '/category/tea');
+  await page.getByRole('navigation', { name: 'カテゴリー' }).getByRole('link', { name: 'お茶' }).focus();
+  await prefetched;
+});
