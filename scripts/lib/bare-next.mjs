@@ -1,6 +1,7 @@
 // A bare Next.js app of the same version as the shop — one static page with one form (also served behind a
-// no-op proxy.ts, with the shop's stylesheet, and rendered per request), and a route that only answers a redirect — built and
-// served beside the shop in the same run, as the baseline the benchmarks compare the shop with.
+// no-op proxy.ts, with the shop's stylesheet, and rendered per request), and a route that only answers a
+// redirect — built and served beside the shop in the same run, as the baseline the benchmarks compare the
+// shop with.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
