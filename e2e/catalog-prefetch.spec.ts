@@ -46,3 +46,18 @@ test('keyboard focus on a category link prefetches that category', async ({ page
   await page.getByRole('navigation', { name: 'カテゴリー' }).getByRole('link', { name: 'お茶' }).focus();
   await prefetched;
 });
+
+test.describe('on a phone (390×844, touch)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the home page prefetches no product page until one is touched, and a tap opens it', async ({ page }) => {
+    const onLoad = await prefetchesDuring(page, async () => {
+      await page.goto('/');
+      await page.waitForLoadState('networkidle');
+    });
+    expect(onLoad).toEqual([]);
+    await page.getByTestId('product-card-p_sencha').getByRole('link').tap();
+    await expect(page).toHaveURL(/\/products\/sencha-green-tea$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+});
