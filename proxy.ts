@@ -67,7 +67,8 @@ async function route(request: NextRequest, config: AppConfig): Promise<NextRespo
   if (isMerchantPath(pathname)) return guardMerchantPages(request, config);
   // Only this proxy's and next.config.js's rewrites lead into an edition: asked for directly, a live
   // shop's page would wear the sandbox's banner ("nobody is charged") and still take real payments.
-  // The answer is the shop's own not-found page (app/not-found.tsx, 404): a path no edition has.
+  // The answer is the shop's own not-found page (app/not-found.tsx, 404): a path no edition has, which
+  // app/(shop)/[edition] refuses (a catch-all route at the root would have to refuse it too).
   if (EDITION_SEGMENT.test(pathname)) return NextResponse.rewrite(new URL('/_no-such-edition', request.url));
 
   const prefixed = LOCALE_PREFIX.exec(pathname);

@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
  * page view does not fetch the twenty pages its grid and filter link to.
  */
 const catalogPrefetch = (request: Request) =>
-  request.headers()['rsc'] === '1' && /^\/(?:products|category)\//.test(new URL(request.url()).pathname);
+  request.headers()['next-router-prefetch'] !== undefined && /^\/(?:products|category)\//.test(new URL(request.url()).pathname);
 
 async function prefetchesDuring(page: Page, work: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
@@ -36,7 +36,7 @@ test('the home page prefetches no product or category page until the pointer is 
   await prefetched;
   await card.click();
   await expect(page).toHaveURL(/\/products\/roasted-hojicha$/);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '京都 焙じ茶' })).toBeVisible();
 });
 
 test('keyboard focus on a category link prefetches that category', async ({ page }) => {
@@ -50,14 +50,18 @@ test('keyboard focus on a category link prefetches that category', async ({ page
 test.describe('on a phone (390×844, touch)', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('the home page prefetches no product page until one is touched, and a tap opens it', async ({ page }) => {
+  test('the home page prefetches no product page until one is touched; a touch prefetches it and a tap opens it', async ({ page }) => {
     const onLoad = await prefetchesDuring(page, async () => {
       await page.goto('/');
       await page.waitForLoadState('networkidle');
     });
     expect(onLoad).toEqual([]);
-    await page.getByTestId('product-card-p_sencha').getByRole('link').tap();
+    const link = page.getByTestId('product-card-p_sencha').getByRole('link');
+    const prefetched = page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === '/products/sencha-green-tea');
+    await link.dispatchEvent('touchstart');
+    await prefetched;
+    await link.tap();
     await expect(page).toHaveURL(/\/products\/sencha-green-tea$/);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '静岡 深蒸し煎茶' })).toBeVisible();
   });
 });
