@@ -9,29 +9,30 @@ import { expect, test } from './fixtures';
 const catalogPrefetch = (request: Request) =>
   request.headers()['next-router-prefetch'] !== undefined && /^\/(?:products|category)\//.test(new URL(request.url()).pathname);
 
-async function prefetchesDuring(page: Page, work: () => Promise<unknown>): Promise<string[]> {
+/** Opens the home page and waits until the network is quiet; returns the catalog pages it prefetched meanwhile. */
+async function openHome(page: Page): Promise<string[]> {
   const seen: string[] = [];
   const record = (request: Request) => {
     if (catalogPrefetch(request)) seen.push(new URL(request.url()).pathname);
   };
   page.on('request', record);
   try {
-    await work();
+    await page.goto('/');
+    await page.waitForLoadState('networkidle');
   } finally {
     page.off('request', record);
   }
   return seen;
 }
 
-test('the home page prefetches no product or category page until the pointer is over its link', async ({ page }) => {
-  const onLoad = await prefetchesDuring(page, async () => {
-    await page.goto('/');
-    await page.waitForLoadState('networkidle');
-  });
-  expect(onLoad).toEqual([]);
+/** Resolves when `path` is prefetched. */
+const prefetchOf = (page: Page, path: string) =>
+  page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === path);
 
+test('the home page prefetches no product or category page until the pointer is over its link', async ({ page }) => {
+  expect(await openHome(page)).toEqual([]);
   const card = page.getByTestId('product-card-p_hojicha').getByRole('link');
-  const prefetched = page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === '/products/roasted-hojicha');
+  const prefetched = prefetchOf(page, '/products/roasted-hojicha');
   await card.hover();
   await prefetched;
   await card.click();
@@ -40,9 +41,8 @@ test('the home page prefetches no product or category page until the pointer is 
 });
 
 test('keyboard focus on a category link prefetches that category', async ({ page }) => {
-  await page.goto('/');
-  await page.waitForLoadState('networkidle');
-  const prefetched = page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === '/category/tea');
+  expect(await openHome(page)).toEqual([]);
+  const prefetched = prefetchOf(page, '/category/tea');
   await page.getByRole('navigation', { name: 'カテゴリー' }).getByRole('link', { name: 'お茶' }).focus();
   await prefetched;
 });
@@ -51,13 +51,9 @@ test.describe('on a phone (390×844, touch)', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
   test('the home page prefetches no product page until one is touched; a touch prefetches it and a tap opens it', async ({ page }) => {
-    const onLoad = await prefetchesDuring(page, async () => {
-      await page.goto('/');
-      await page.waitForLoadState('networkidle');
-    });
-    expect(onLoad).toEqual([]);
+    expect(await openHome(page)).toEqual([]);
     const link = page.getByTestId('product-card-p_sencha').getByRole('link');
-    const prefetched = page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === '/products/sencha-green-tea');
+    const prefetched = prefetchOf(page, '/products/sencha-green-tea');
     await link.dispatchEvent('touchstart');
     await prefetched;
     await link.tap();
