@@ -25,6 +25,9 @@ const text = z.string().max(TEXT_LIMIT, { error: `must be at most ${TEXT_LIMIT} 
 const optionalText = text.optional();
 const id = z.string().max(ID_LIMIT, { error: `must be at most ${ID_LIMIT} characters`, abort: true });
 
+/** The line items an order or a payment names: at most 50 ids. */
+const lineItemIds = z.array(id).max(50, { error: 'must have at most 50 line items' }).optional();
+
 /** What a loose object carries besides the fields of `shape`, held to EXTRA_LIMIT. */
 function limitExtras(shape: Record<string, unknown>) {
   return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
@@ -287,7 +290,7 @@ export const createPaymentSchema = z.object({
   amount: positiveInt,
   currency: jpy,
   cancelRemainder: z.enum(['automatic', 'manual'], { error: 'must be automatic or manual' }).optional(),
-  lineItems: z.array(id).max(50, { error: 'must have at most 50 line items' }).optional(),
+  lineItems: lineItemIds,
   reference: optionalText,
   description: optionalText,
   metadata: metadata.optional(),
@@ -305,7 +308,7 @@ export const createRefundSchema = z.object({
   amount: positiveInt.optional(),
   currency: jpy,
   reason: z.enum(['requested_by_customer', 'fraudulent'], { error: 'must be requested_by_customer or fraudulent' }),
-  lineItems: z.array(id).max(50, { error: 'must have at most 50 line items' }).optional(),
+  lineItems: lineItemIds,
   reference: optionalText,
   description: optionalText,
   metadata: metadata.optional(),

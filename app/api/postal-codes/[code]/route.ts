@@ -15,4 +15,3 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
     headers: { 'Cache-Control': 'public, max-age=86400' },
   });
 }
-
