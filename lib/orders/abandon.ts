@@ -1,4 +1,4 @@
-import { inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { inArray, lt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { schedulePurge } from '@/lib/retention';
 import { orders, orderStatusChanges } from '@/lib/db/schema';
@@ -42,7 +42,7 @@ const staleStatuses = ['pending', 'awaiting_authorization'] as const satisfies r
 function abandonParts(
   statuses: readonly OrderStatus[],
   where: SQL,
-  history: { source: string; detail: string },
+  history: { source: string; detail: string | SQL },
   alongside?: SQL,
 ): { name: string; query: SQL }[] {
   const from = alongside ? sql`${orders}, ${alongside}` : sql`${orders}`;
@@ -55,7 +55,7 @@ function abandonParts(
     },
     {
       name: 'abandoned',
-      query: sql`update ${orders} set status = 'abandoned', updated_at = ${new Date()} from older where ${orders.id} = older.id`,
+      query: sql`update ${orders} set status = 'abandoned', updated_at = now() from older where ${orders.id} = older.id`,
     },
     {
       name: 'abandoned_history',
@@ -68,14 +68,15 @@ function abandonParts(
 /**
  * Rule 1, as parts of the one statement that records `newer` (recordPendingOrder in
  * lib/orders/repository.ts): the unpaid orders of `owner` other than `newer` become abandoned, each with a
- * history entry. `newer` names the statement's common table expression holding the new order, with its `id`;
- * when it holds no row (the reference was already taken), nothing is abandoned.
+ * history entry. `newer` names the statement's common table expression holding the new order, with its `id`,
+ * and its reference; when it holds no row (the reference was already taken), or `owner` is null, nothing is
+ * abandoned. Both may be placeholders of a prepared statement.
  */
-export function abandonOlderOrdersParts(owner: string, newer: { cte: SQL; reference: string }): { name: string; query: SQL }[] {
+export function abandonOlderOrdersParts(owner: string | Placeholder, newer: { cte: SQL; reference: string | Placeholder }): { name: string; query: SQL }[] {
   return abandonParts(
     abandonableStatuses,
-    sql`${orders.owner} = ${owner} and ${orders.id} <> newer.id`,
-    { source: NEWER_ORDER_SOURCE, detail: `newer order ${newer.reference}` },
+    sql`${orders.owner} = ${owner}::text and ${orders.id} <> newer.id`,
+    { source: NEWER_ORDER_SOURCE, detail: sql`'newer order ' || ${newer.reference}::text` },
     sql`${newer.cte} as newer`,
   );
 }

@@ -62,6 +62,70 @@ export class OrderConflictError extends Error {
 }
 
 /**
+ * The checkout's two statements are built once per database and prepared (named statements on
+ * PostgreSQL, so the server parses and plans them once per connection): building a statement of several
+ * parts with Drizzle costs more than running it. Every value is a placeholder; a value written into a
+ * prepared statement would be sent unchanged on every run (which is why times are the database's `now()`).
+ */
+const prepared = new WeakMap<Database, Map<string, unknown>>();
+function preparedFor<T>(db: Database, key: string, prepare: () => T): T {
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = new Map()));
+  if (!statements.has(key)) statements.set(key, prepare());
+  return statements.get(key) as T;
+}
+
+/**
+ * One statement (one round trip, atomic): the order, its first history entry, its lines and, for a
+ * browser's order, rule 1 of lib/orders/abandon.ts. Each part after the first reads the new order from
+ * `inserted`, which holds no row when the reference was already taken: then nothing else is written.
+ */
+function recordStatement(db: Database) {
+  return preparedFor(db, 'record', () => {
+    const value = sql.placeholder;
+    const inserted = db.$with('inserted').as(
+      db
+        .insert(orders)
+        .values({
+          reference: value('reference'),
+          status: 'pending',
+          owner: value('owner'),
+          contentDigest: value('contentDigest'),
+          locale: value('locale'),
+          subtotal: value('subtotal'),
+          shippingFee: value('shippingFee'),
+          total: value('total'),
+          customer: value('customer'),
+          shippingAddress: value('shippingAddress'),
+        })
+        .onConflictDoNothing({ target: orders.reference })
+        .returning(),
+    );
+    const parts = [
+      {
+        name: 'first_history',
+        query: sql`insert into ${orderStatusChanges} (order_id, from_status, to_status, source) select id, null, 'pending', 'checkout' from ${inserted}`,
+      },
+      {
+        // The lines arrive as one JSON array, so that a cart of any length is the same statement.
+        name: 'lines',
+        query: sql`insert into ${orderLines} (order_id, position, product_id, name, unit_price, quantity, line_total)
+          select ${inserted}.id, line.position, line.product_id, line.name, line.unit_price, line.quantity, line.unit_price * line.quantity
+          from ${inserted}, jsonb_to_recordset(${value('lines')}::text::jsonb)
+            as line (position integer, product_id text, name text, unit_price integer, quantity integer)`,
+      },
+      // A null owner (an order placed outside a browser's checkout) matches no older order.
+      ...abandonOlderOrdersParts(value('owner'), { cte: sql`${inserted}`, reference: value('reference') }),
+    ].map(({ name, query }) => db.$with(name, {}).as(query));
+    return db
+      .with(inserted, ...parts)
+      .select()
+      .from(inserted)
+      .prepare('record_pending_order');
+  });
+}
+
+/**
  * Records the order of a checkout attempt before Smartpay is called, or returns the order already recorded
  * under this reference when it is the same browser's with the same content (a double click, a form sent
  * again). An order never changes once recorded: a reference held by another browser, or by other content,
@@ -71,51 +135,26 @@ export class OrderConflictError extends Error {
 export async function recordPendingOrder(db: Database, input: NewOrder): Promise<Order> {
   const contentDigest = orderContentDigest(input);
   const owner = input.owner ?? null;
-  // One statement (one round trip, atomic): the order, its first history entry, its lines and, for a
-  // browser's order, rule 1 of lib/orders/abandon.ts. Each part after the first reads the new order from
-  // `inserted`, which holds no row when the reference was already taken: then nothing else is written.
-  const inserted = db.$with('inserted').as(
-    db
-      .insert(orders)
-      .values({
-        reference: input.reference,
-        status: 'pending',
-        owner,
-        contentDigest,
-        locale: input.locale,
-        subtotal: input.subtotal,
-        shippingFee: input.shippingFee,
-        total: input.total,
-        customer: input.customer,
-        shippingAddress: input.shippingAddress,
-      })
-      .onConflictDoNothing({ target: orders.reference })
-      .returning(),
-  );
-  const lineRows = sql.join(
-    input.lines.map(
-      (line, position) =>
-        sql`(${position}::integer, ${line.productId}::text, ${line.name}::text, ${line.unitPrice}::integer, ${line.quantity}::integer)`,
+  const [order] = await recordStatement(db).execute({
+    reference: input.reference,
+    owner,
+    contentDigest,
+    locale: input.locale,
+    subtotal: input.subtotal,
+    shippingFee: input.shippingFee,
+    total: input.total,
+    customer: input.customer,
+    shippingAddress: input.shippingAddress,
+    lines: JSON.stringify(
+      input.lines.map((line, position) => ({
+        position,
+        product_id: line.productId,
+        name: line.name,
+        unit_price: line.unitPrice,
+        quantity: line.quantity,
+      })),
     ),
-    sql`, `,
-  );
-  const parts = [
-    {
-      name: 'first_history',
-      query: sql`insert into ${orderStatusChanges} (order_id, from_status, to_status, source) select id, null, 'pending', 'checkout' from ${inserted}`,
-    },
-    {
-      name: 'lines',
-      query: sql`insert into ${orderLines} (order_id, position, product_id, name, unit_price, quantity, line_total)
-        select ${inserted}.id, line.position, line.product_id, line.name, line.unit_price, line.quantity, line.unit_price * line.quantity
-        from ${inserted}, (values ${lineRows}) as line (position, product_id, name, unit_price, quantity)`,
-    },
-    ...(owner === null ? [] : abandonOlderOrdersParts(owner, { cte: sql`${inserted}`, reference: input.reference })),
-  ].map(({ name, query }) => db.$with(name, {}).as(query));
-  const [order] = await db
-    .with(inserted, ...parts)
-    .select()
-    .from(inserted);
+  });
   if (order) return order;
   // The reference was taken: by this browser with the same content (the form sent again), or not.
   const [existing] = await db.select().from(orders).where(eq(orders.reference, input.reference));
@@ -221,23 +260,49 @@ export async function transitionOrder(
     const moves = current.status !== to && canTransition(current.status, to);
     // Ids and amounts are written with a status move, or when they come from the Smartpay objects the order already names.
     const fields = moves || ids.every((key) => current[key] === extra[key]) ? extra : {};
-    // One statement (one round trip, atomic): the update, and with a status move its history entry.
+    const [result] = await transitionStatement(db, moves, Object.keys(fields) as TransitionField[], ids).execute({
+      ...fields,
+      id: orderId,
+      from: current.status,
+      to,
+      source,
+      detail: detail ?? null,
+    });
+    if (result) return { order: result, changed: moves };
+  }
+  throw new Error(`Order ${orderId}: status kept changing under concurrent updates`);
+}
+
+type TransitionField = 'smartpaySessionId' | 'smartpayOrderId' | 'smartpayStatus' | 'capturedAmount' | 'refundedAmount';
+
+/**
+ * One statement (one round trip, atomic): the update, and with a status move its history entry. Prepared
+ * once for each combination of the fields written and the ids checked (see `preparedFor`).
+ */
+function transitionStatement(db: Database, moves: boolean, fields: TransitionField[], ids: ('smartpaySessionId' | 'smartpayOrderId')[]) {
+  const key = `transition ${moves ? 'move' : 'stay'} ${[...fields].sort().join(',')} ${ids.join(',')}`;
+  return preparedFor(db, key, () => {
+    const value = sql.placeholder;
     const updated = db.$with('updated').as(
       db
         .update(orders)
-        .set({ ...fields, ...(moves ? { status: to } : {}), updatedAt: new Date() })
+        .set({
+          // (Drizzle's types take no placeholder in `set`; wrapped in `sql`, each is still one.)
+          ...Object.fromEntries(fields.map((field) => [field, sql`${value(field)}`])),
+          ...(moves ? { status: sql`${value('to')}` } : {}),
+          updatedAt: sql`now()`,
+        })
         // Also only while no other Smartpay id was stored meanwhile: ids are never replaced.
-        .where(and(eq(orders.id, orderId), eq(orders.status, current.status), ...ids.map((key) => or(isNull(orders[key]), eq(orders[key], extra[key]!)))))
+        .where(and(eq(orders.id, value('id')), eq(orders.status, value('from')), ...ids.map((id) => or(isNull(orders[id]), eq(orders[id], value(id))))))
         .returning(),
     );
     const history = db.$with('history', {}).as(
       sql`insert into ${orderStatusChanges} (order_id, from_status, to_status, source, detail)
-        select id, ${current.status}, ${to}, ${source}, ${detail ?? null} from ${updated}`,
+        select id, ${value('from')}::text, ${value('to')}::text, ${value('source')}::text, ${value('detail')}::text from ${updated}`,
     );
-    const [result] = await (moves ? db.with(updated, history) : db.with(updated)).select().from(updated);
-    if (result) return { order: result, changed: moves };
-  }
-  throw new Error(`Order ${orderId}: status kept changing under concurrent updates`);
+    const name = `transition_order_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+    return (moves ? db.with(updated, history) : db.with(updated)).select().from(updated).prepare(name);
+  });
 }
 
 /** Records a refund once (by Smartpay's refund id) and returns the order's refunded total. */
