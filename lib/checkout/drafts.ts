@@ -1,6 +1,6 @@
 import 'server-only';
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { browserOwner } from '@/lib/checkout/browser-id';
 import { checkoutFields, type CheckoutField } from '@/lib/checkout/schema';
 import type { Database } from '@/lib/db/client';
@@ -63,14 +63,28 @@ export function openDraft(sealed: string, browserId: string, secret: string): Ch
   }
 }
 
+/** The upsert each checkout submission runs, prepared once per database (as the order's, lib/orders/repository.ts). */
+const saveStatements = new WeakMap<Database, ReturnType<typeof prepareSave>>();
+function prepareSave(db: Database) {
+  const value = sql.placeholder;
+  const sealed = sql`${value('sealed')}::text`;
+  const updatedAt = sql`${value('updatedAt')}::timestamptz`;
+  return db
+    .insert(checkoutDrafts)
+    .values({ owner: sql`${value('owner')}::text`, sealed, updatedAt })
+    .onConflictDoUpdate({ target: checkoutDrafts.owner, set: { sealed, updatedAt } })
+    .prepare('save_checkout_draft');
+}
+
 /** Keeps what this browser sent, replacing its previous draft. */
 export async function saveCheckoutDraft(db: Database, browserId: string, secret: string, values: Record<string, unknown>): Promise<void> {
-  const sealed = sealDraft(cleanDraft(values), browserId, secret);
-  const now = new Date();
-  await db
-    .insert(checkoutDrafts)
-    .values({ owner: browserOwner(browserId), sealed, updatedAt: now })
-    .onConflictDoUpdate({ target: checkoutDrafts.owner, set: { sealed, updatedAt: now } });
+  if (!saveStatements.has(db)) saveStatements.set(db, prepareSave(db));
+  await saveStatements.get(db)!.execute({
+    owner: browserOwner(browserId),
+    sealed: sealDraft(cleanDraft(values), browserId, secret),
+    // The shop's clock, as the one readCheckoutDraft compares with.
+    updatedAt: new Date().toISOString(),
+  });
 }
 
 /** This browser's draft, if it has one saved after `notBefore`; an empty draft otherwise. */
