@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { after } from 'next/server';
 import { readCart } from '@/lib/cart/cart-cookie';
 import { buildCheckoutSession } from '@/lib/checkout/build-checkout-session';
 import { followingAttempt, idempotencyKeyFor, issueAttempt, orderReferenceFor, verifyAttempt } from '@/lib/checkout/attempt';
@@ -176,17 +177,21 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     const ownAttempt = verifyAttempt(submittedAttempt, browserId, cookieSecret);
     deps = await shopDeps();
     database = deps.db;
-    const [recorded] = await timing.database(
-      Promise.all([
-        recordAttemptOrder(database, {
-          attemptId: ownAttempt ?? randomUUID(),
-          browserId,
-          secret: cookieSecret,
-          content: orderContentOf(locale, cart, parsed.data),
-        }),
-        // What the shopper typed, for the form when they come Back from Smartpay or reload (lib/checkout/drafts.ts).
-        saveCheckoutDraft(database, browserId, cookieSecret, values),
-      ]),
+    // What the shopper typed, for the form when they come Back from Smartpay or reload (lib/checkout/drafts.ts).
+    // Needed only then, so it is written once the answer has been sent; if that fails, the form is empty on
+    // return, and the order and the payment go on.
+    after(() =>
+      saveCheckoutDraft(database, browserId, cookieSecret, values).catch((error: unknown) =>
+        console.error('[checkout] what the shopper typed could not be kept', error),
+      ),
+    );
+    const recorded = await timing.database(
+      recordAttemptOrder(database, {
+        attemptId: ownAttempt ?? randomUUID(),
+        browserId,
+        secret: cookieSecret,
+        content: orderContentOf(locale, cart, parsed.data),
+      }),
     );
     order = recorded.order;
     attempt = issueAttempt(browserId, cookieSecret, recorded.attemptId);

@@ -7,6 +7,7 @@ import { CART_COUNT_COOKIE } from '@/lib/cart/count-cookie';
 import { issueAttempt } from '@/lib/checkout/attempt';
 import { BROWSER_COOKIE, browserOwner, newBrowserId } from '@/lib/checkout/browser-id';
 import { clearCartOnReturn } from '@/lib/checkout/clear-cart-on-return';
+import { readCheckoutDraft } from '@/lib/checkout/drafts';
 import { resumePayment } from '@/lib/checkout/resume-payment';
 import { parsePendingCheckouts, PENDING_CHECKOUTS_COOKIE, withPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { getConfig } from '@/lib/config';
@@ -25,6 +26,8 @@ import { validCheckoutForm } from '@/test/checkout';
  */
 const state = vi.hoisted(() => ({
   jar: new Map<string, string>(),
+  /** Work the action hands to `after()`: Next runs it once the answer is sent; here `runAfterTasks` does. */
+  afterTasks: [] as (() => unknown)[],
   handle: undefined as unknown as DatabaseHandle,
   fake: undefined as unknown as FakeSmartpay,
 }));
@@ -39,6 +42,16 @@ vi.mock('next/headers', () => ({
   }),
   headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }),
 }));
+
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  after: (task: () => unknown) => void state.afterTasks.push(task),
+}));
+
+async function runAfterTasks() {
+  const tasks = state.afterTasks.splice(0);
+  for (const task of tasks) await task();
+}
 
 class Redirected extends Error {
   constructor(readonly url: string) {
@@ -68,6 +81,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   state.jar.clear();
+  state.afterTasks.length = 0;
   state.fake = new FakeSmartpay({ checkoutOrigin: getConfig().smartpay.checkoutOrigin });
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -120,6 +134,12 @@ describe(`startCheckout (${databaseKind})`, () => {
     const { cookieSecret } = await getSecrets();
     expect(parsePendingCheckouts(state.jar.get(PENDING_CHECKOUTS_COOKIE), cookieSecret).map((e) => e.reference)).toEqual([body.reference]);
     expect(state.jar.has(CART_COOKIE)).toBe(true);
+
+    // What the shopper typed is kept for their return once the answer has gone out, not before.
+    const browserId = state.jar.get(BROWSER_COOKIE)!;
+    expect(await readCheckoutDraft(state.handle.db, browserId, cookieSecret, new Date(0))).toEqual({});
+    await runAfterTasks();
+    expect(await readCheckoutDraft(state.handle.db, browserId, cookieSecret, new Date(0))).toMatchObject({ email: form.email, familyName: form.familyName });
   });
 
   it('sends the same attempt again (Back, then Pay) as the same order and the same Idempotency-Key', async () => {
