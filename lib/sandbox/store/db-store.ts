@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 
 import type { Database } from '@/lib/db/client';
 import { sandboxIdempotency, sandboxRateLimits, sandboxRecords, sandboxWebhookDeliveries } from './db-schema';
 import { KeyedLock } from './lock';
-import type { DeliveryClaim, IdempotencyEntry, PurgeCounts, PurgeRequest, SandboxStore } from './store';
+import { claimOrder, type DeliveryClaim, type IdempotencyEntry, type PurgeCounts, type PurgeRequest, type SandboxStore } from './store';
 import type { DeliveryAttempt, DeliveryRecord, Kind, RecordMap } from './records';
 
 /**
@@ -312,8 +312,7 @@ export class DbStore implements SandboxStore {
         .returning();
     });
     // RETURNING keeps no order: the claimed ones are handed out in the order they were chosen in.
-    const group = (row: DeliveryRow) => (claim.first !== undefined && row.owner === claim.first ? 0 : 1);
-    rows.sort((a, b) => group(a) - group(b) || (a.nextAttemptAt ?? 0) - (b.nextAttemptAt ?? 0));
+    rows.sort(claimOrder(claim, (row: DeliveryRow) => row.owner, (row) => row.nextAttemptAt ?? 0));
     return rows.map(toDelivery);
   }
 

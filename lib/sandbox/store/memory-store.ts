@@ -1,5 +1,5 @@
 import { KeyedLock } from './lock';
-import type { DeliveryClaim, IdempotencyEntry, PurgeCounts, PurgeRequest, SandboxStore } from './store';
+import { claimOrder, type DeliveryClaim, type IdempotencyEntry, type PurgeCounts, type PurgeRequest, type SandboxStore } from './store';
 import type { DeliveryRecord, Kind, RecordMap } from './records';
 
 interface Row {
@@ -108,10 +108,9 @@ export class MemoryStore implements SandboxStore {
 
   async claimDueDeliveries(claim: DeliveryClaim): Promise<DeliveryRecord[]> {
     const claimed: DeliveryRecord[] = [];
-    // As the database store: `first`'s deliveries ahead of the others, each group by `nextAttemptAt`.
-    const group = (row: Row) => (claim.first !== undefined && row.owner === claim.first ? 0 : 1);
-    const due = (row: Row) => (row.value as DeliveryRecord).nextAttemptAt ?? 0;
-    const rows = [...this.table('delivery').values()].sort((a, b) => group(a) - group(b) || due(a) - due(b));
+    const rows = [...this.table('delivery').values()].sort(
+      claimOrder(claim, (row: Row) => row.owner, (row) => (row.value as DeliveryRecord).nextAttemptAt ?? 0),
+    );
     for (const row of rows) {
       if (claimed.length >= claim.limit) break;
       const delivery = row.value as DeliveryRecord;

@@ -23,6 +23,15 @@ export interface DeliveryClaim {
   first?: string;
 }
 
+/**
+ * The order of a claim (see `first`), for a store that sorts in code: `first`'s deliveries ahead of the
+ * others, each group by when it is due. The database store's query orders the same way in SQL.
+ */
+export function claimOrder<T>(claim: Pick<DeliveryClaim, 'first'>, owner: (item: T) => string, due: (item: T) => number): (a: T, b: T) => number {
+  const group = (item: T) => (claim.first !== undefined && owner(item) === claim.first ? 0 : 1);
+  return (a, b) => group(a) - group(b) || due(a) - due(b);
+}
+
 /** What a purge deleted. */
 export interface PurgeCounts {
   records: number;
