@@ -107,6 +107,26 @@ describe(`orders repository (${databaseKind})`, () => {
     expect((await getStatusHistory(handle.db, other.id)).map((c) => c.toStatus)).toEqual(['pending']);
   });
 
+  it('news that moves nothing changes nothing, also when it names a Smartpay object the order does not know yet', async () => {
+    const order = await recordPendingOrder(handle.db, newOrder());
+    await transitionOrder(handle.db, order.id, 'abandoned', 'merchant');
+    const stale = await transitionOrder(handle.db, order.id, 'awaiting_authorization', 'recheck', undefined, { smartpayOrderId: 'order_test_not_yet_known' });
+    expect(stale).toMatchObject({ changed: false, order: { status: 'abandoned', smartpayOrderId: null } });
+    expect((await getStatusHistory(handle.db, order.id)).map((c) => c.toStatus)).toEqual(['pending', 'abandoned']);
+  });
+
+  it('leaves a stored value alone when the news leaves it out (undefined)', async () => {
+    const order = await recordPendingOrder(handle.db, newOrder());
+    const suffix = order.reference;
+    await transitionOrder(handle.db, order.id, 'awaiting_authorization', 'checkout', undefined, { smartpaySessionId: `cs_${suffix}`, smartpayOrderId: `order_${suffix}` });
+    // The same session again, naming no order: nothing to move, and the stored order id stays.
+    const again = await transitionOrder(handle.db, order.id, 'awaiting_authorization', 'checkout', undefined, { smartpaySessionId: `cs_${suffix}`, smartpayOrderId: undefined });
+    expect(again).toMatchObject({ changed: false, order: { smartpaySessionId: `cs_${suffix}`, smartpayOrderId: `order_${suffix}` } });
+    // A move that leaves the amounts out keeps them.
+    const captured = await transitionOrder(handle.db, order.id, 'succeeded', 'webhook', undefined, { smartpayOrderId: `order_${suffix}`, capturedAmount: undefined, refundedAmount: undefined });
+    expect(captured).toMatchObject({ changed: true, order: { status: 'succeeded', smartpayOrderId: `order_${suffix}`, capturedAmount: 0, refundedAmount: 0 } });
+  });
+
   it('counts each refund once and lists orders newest first', async () => {
     const order = await recordPendingOrder(handle.db, newOrder());
     expect(await recordRefund(handle.db, order.id, { id: 'refund_test_a', paymentId: 'payment_test_a', amount: 500 })).toBe(500);

@@ -259,9 +259,14 @@ export async function transitionOrder(
     }
     const moves = current.status !== to && canTransition(current.status, to);
     // Ids and amounts are written with a status move, or when they come from the Smartpay objects the order already names.
-    const fields = moves || ids.every((key) => current[key] === extra[key]) ? extra : {};
+    // A field given as undefined is left as it is.
+    const fields = Object.fromEntries(
+      Object.entries(moves || ids.every((key) => current[key] === extra[key]) ? extra : {}).filter(([, value]) => value !== undefined),
+    );
     const [result] = await transitionStatement(db, moves, Object.keys(fields) as TransitionField[], ids).execute({
       ...fields,
+      // The ids checked, whether written or not.
+      ...Object.fromEntries(ids.map((key) => [`expected_${key}`, extra[key]])),
       id: orderId,
       from: current.status,
       to,
@@ -293,7 +298,7 @@ function transitionStatement(db: Database, moves: boolean, fields: TransitionFie
           updatedAt: sql`now()`,
         })
         // Also only while no other Smartpay id was stored meanwhile: ids are never replaced.
-        .where(and(eq(orders.id, value('id')), eq(orders.status, value('from')), ...ids.map((id) => or(isNull(orders[id]), eq(orders[id], value(id))))))
+        .where(and(eq(orders.id, value('id')), eq(orders.status, value('from')), ...ids.map((id) => or(isNull(orders[id]), eq(orders[id], value(`expected_${id}`))))))
         .returning(),
     );
     const history = db.$with('history', {}).as(
