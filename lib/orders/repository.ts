@@ -62,9 +62,10 @@ export class OrderConflictError extends Error {
 }
 
 /**
- * The checkout's two statements are built once per database and prepared (named statements on
- * PostgreSQL, so the server parses and plans them once per connection): building a statement of several
- * parts with Drizzle costs more than running it. Every value is a placeholder; a value written into a
+ * The statements that record an order and move its status (each checkout runs both) are built once per
+ * database, and per shape for the moves, and prepared (named statements on PostgreSQL, so the server
+ * parses and plans them once per connection): building a statement of several parts with Drizzle costs
+ * more than running it. Every value is a placeholder; a value written into a
  * prepared statement would be sent unchanged on every run (which is why times are the database's `now()`).
  */
 const prepared = new WeakMap<Database, Map<string, unknown>>();
