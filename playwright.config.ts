@@ -32,6 +32,7 @@ const ownServer = {
     SANDBOX_SLOW_MS: '6000',
     // Every flow comes from one address; the per-browser limits stay as shipped.
     CHECKOUT_LIMIT_PER_IP: '10000',
+    RECHECK_LIMIT_PER_IP: '10000',
     // Nothing balances load in front of it: it may stop at once.
     SHUTDOWN_DRAIN_SECONDS: '0',
     SMARTPAY_SECRET_KEY: '',

@@ -58,6 +58,7 @@ const envSchema = z.object({
     z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(10),
   ),
   CHECKOUT_LIMIT_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(60)),
+  RECHECK_LIMIT_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(60)),
   SANDBOX_RATE_LIMIT_PER_MINUTE: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(600),
@@ -127,6 +128,8 @@ export interface AppConfig {
     /** Checkout submissions per browser, and per client address, in 10 minutes. */
     checkoutsPerBrowser: number;
     checkoutsPerIp: number;
+    /** Times a minute one client address may cause the shop to ask Smartpay about an unpaid order, over all orders. */
+    rechecksPerIpPerMinute: number;
     /** Calls to the built-in sandbox's API per API key (and per client address), per minute. */
     sandboxCallsPerMinute: number;
     /** Calls that may store something, per client address in 24 hours, with keys other than the shop's. */
@@ -203,6 +206,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     limits: {
       checkoutsPerBrowser: e.CHECKOUT_LIMIT_PER_BROWSER,
       checkoutsPerIp: e.CHECKOUT_LIMIT_PER_IP,
+      rechecksPerIpPerMinute: e.RECHECK_LIMIT_PER_IP,
       sandboxCallsPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
       sandboxWritesPerDay: e.SANDBOX_WRITES_PER_DAY,
     },

@@ -54,10 +54,21 @@ describe(`shop rate limits (${databaseKind})`, () => {
   it('lets one caller at a time ask Smartpay about an order, once per interval', async () => {
     const limits = new ShopLimits(handle.db, { checkoutsPerBrowser: 10, checkoutsPerIp: 10, recheckIntervalSeconds: 1 });
     const order = `order-${uniqueSuffix()}`;
-    const claims = await Promise.all(Array.from({ length: 10 }, () => limits.claimRecheck(order)));
+    const claims = await Promise.all(Array.from({ length: 10 }, () => limits.claimRecheck(order, '203.0.113.40')));
     expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await limits.claimRecheck(order)).toBe(false);
+    expect(await limits.claimRecheck(order, '203.0.113.40')).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(await limits.claimRecheck(order)).toBe(true);
+    expect(await limits.claimRecheck(order, '203.0.113.40')).toBe(true);
+  });
+
+  it('lets one address cause only so many re-checks a minute over all orders', async () => {
+    const limits = new ShopLimits(handle.db, { checkoutsPerBrowser: 10, checkoutsPerIp: 10, rechecksPerAddressPerMinute: 3 });
+    const ip = `198.51.100.${Math.floor(Math.random() * 200)}`;
+    const orders = Array.from({ length: 5 }, () => `order-${uniqueSuffix()}`);
+    const claims = [];
+    for (const order of orders) claims.push(await limits.claimRecheck(order, ip));
+    expect(claims).toEqual([true, true, true, false, false]);
+    // Another address still has its own budget, for an order nobody asked about.
+    expect(await limits.claimRecheck(`order-${uniqueSuffix()}`, '192.0.2.77')).toBe(true);
   });
 });

@@ -13,7 +13,8 @@ import { rateLimits } from '@/lib/db/schema';
  * - failed merchant sign-ins per client address: 5 are free, then each further one blocks the address for
  *   twice as long as the one before (1 s, 2 s, 4 s … up to 15 minutes), and every failure is logged;
  * - asking Smartpay for the status of an unsettled order: at most once every few seconds per order,
- *   whoever asks (the return page, its status polls, several tabs, several instances).
+ *   whoever asks (the return page, its status polls, several tabs, several instances), and at most
+ *   RECHECK_LIMIT_PER_IP times a minute per client address over all orders.
  */
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -22,6 +23,13 @@ const CHECKOUT_WINDOW_SECONDS = 10 * 60;
 const FREE_SIGN_IN_FAILURES = 5;
 const MAX_SIGN_IN_BLOCK_SECONDS = 15 * 60;
 export const RECHECK_INTERVAL_SECONDS = 3;
+/**
+ * Re-checks with Smartpay that one client address may cause in a minute, over all orders, unless
+ * RECHECK_LIMIT_PER_IP says otherwise: a shopper's page polling one order every few seconds needs 20;
+ * someone polling many orders of their own must not spend the shop's share of Smartpay's rate limit, on
+ * which every checkout depends.
+ */
+export const RECHECKS_PER_ADDRESS_PER_MINUTE = 60;
 
 /** Client addresses are counted under a digest, not kept as they are. */
 const addressKey = (ip: string) => createHash('sha256').update(`address:${ip}`).digest('hex').slice(0, 32);
@@ -89,8 +97,12 @@ export class ShopLimits {
   private readonly signInFailures: RateLimiterDrizzle;
   private readonly signInBlocks: RateLimiterDrizzle;
   private readonly rechecks: RateLimiterDrizzle;
+  private readonly rechecksPerAddress: RateLimiterDrizzle;
 
-  constructor(database: Database, options: { checkoutsPerBrowser: number; checkoutsPerIp: number; recheckIntervalSeconds?: number }) {
+  constructor(
+    database: Database,
+    options: { checkoutsPerBrowser: number; checkoutsPerIp: number; recheckIntervalSeconds?: number; rechecksPerAddressPerMinute?: number },
+  ) {
     const store = (keyPrefix: string, points: number, duration: number, clearExpiredByTimeout = false) =>
       new PreparedRateLimiterDrizzle({ storeClient: database, schema: rateLimits, keyPrefix, points, duration, clearExpiredByTimeout });
     // One of them deletes expired counters every few minutes for all.
@@ -99,6 +111,7 @@ export class ShopLimits {
     this.signInFailures = store('sign-in-failures', 1_000_000, 24 * 60 * 60);
     this.signInBlocks = store('sign-in-block', 1, 1);
     this.rechecks = store('order-recheck', 1, options.recheckIntervalSeconds ?? RECHECK_INTERVAL_SECONDS);
+    this.rechecksPerAddress = store('order-recheck-address', options.rechecksPerAddressPerMinute ?? RECHECKS_PER_ADDRESS_PER_MINUTE, 60);
   }
 
   /**
@@ -138,9 +151,13 @@ export class ShopLimits {
     await Promise.all([this.signInFailures.delete(addressKey(ip)), this.signInBlocks.delete(addressKey(ip))]);
   }
 
-  /** True for the one caller allowed to ask Smartpay about this order now. */
-  async claimRecheck(orderId: string): Promise<boolean> {
-    return (await consume(this.rechecks, orderId)).allowed;
+  /**
+   * True for the one caller allowed to ask Smartpay about this order now, if its address has not used up
+   * its re-checks of the minute (then the order's turn is spent too: nobody asks for the next few seconds).
+   */
+  async claimRecheck(orderId: string, ip: string): Promise<boolean> {
+    if (!(await consume(this.rechecks, orderId)).allowed) return false;
+    return (await consume(this.rechecksPerAddress, addressKey(ip))).allowed;
   }
 }
 
@@ -153,7 +170,11 @@ export function shopLimits(): Promise<ShopLimits> {
   holder[GLOBAL_KEY] ??= db()
     .then((database) => {
       const { limits } = getConfig();
-      return new ShopLimits(database, { checkoutsPerBrowser: limits.checkoutsPerBrowser, checkoutsPerIp: limits.checkoutsPerIp });
+      return new ShopLimits(database, {
+        checkoutsPerBrowser: limits.checkoutsPerBrowser,
+        checkoutsPerIp: limits.checkoutsPerIp,
+        rechecksPerAddressPerMinute: limits.rechecksPerIpPerMinute,
+      });
     })
     .catch((error: unknown) => {
       delete holder[GLOBAL_KEY];

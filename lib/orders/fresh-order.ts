@@ -15,12 +15,15 @@ export async function getFreshOrder(
   deps: ShopDeps,
   reference: string,
   source: StatusSource,
+  /** The client address asking (lib/http/client-ip.ts): each has a budget of re-checks (lib/rate-limits.ts). */
+  clientAddress: string,
 ): Promise<{ order: Order; unavailable: boolean } | undefined> {
   const order = await getOrderByReference(deps.db, reference);
   if (!order) return undefined;
   if (isSettled(order.status)) return { order, unavailable: false };
-  // However many tabs, polls and instances ask, Smartpay is asked about one order once every few seconds.
-  if (!(await (await shopLimits()).claimRecheck(order.id))) return { order, unavailable: false };
+  // However many tabs, polls and instances ask, Smartpay is asked about one order once every few seconds,
+  // and one address has a budget a minute over all orders; otherwise the stored order is the answer.
+  if (!(await (await shopLimits()).claimRecheck(order.id, clientAddress))) return { order, unavailable: false };
   try {
     return { order: (await syncOrderFromSmartpay(deps, order, source)).order, unavailable: false };
   } catch (error) {

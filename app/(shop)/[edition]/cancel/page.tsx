@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { resumePayment } from '@/lib/checkout/resume-payment';
+import { getConfig } from '@/lib/config';
 import { shopDeps } from '@/lib/deps';
+import { clientIp } from '@/lib/http/client-ip';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { isPaid } from '@/lib/orders/status';
 import { editionOf, type EditionParams } from '@/lib/shop-edition';
@@ -35,7 +38,7 @@ export default async function CancelPage({
   const entry = typeof ref === 'string' ? await findPendingCheckout(ref) : undefined;
   let fresh: Awaited<ReturnType<typeof getFreshOrder>>;
   try {
-    fresh = entry ? await getFreshOrder(await shopDeps(), entry.reference, 'return') : undefined;
+    fresh = entry ? await getFreshOrder(await shopDeps(), entry.reference, 'return', clientIp(await headers(), getConfig().trustedProxyCount)) : undefined;
   } catch (error) {
     console.error(`[cancel ${entry?.reference}] the order could not be read:`, error);
     return (
