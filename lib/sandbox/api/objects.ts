@@ -16,11 +16,14 @@ async function required<T>(value: Promise<T | undefined>, what: string): Promise
   return found;
 }
 
-/** A record as the API shows it: without the sandbox's warnings. */
-export function apiObject<T extends { sandboxWarnings?: string[] }>(record: T): Omit<T, 'sandboxWarnings'> {
+/** A record as the API shows it: without the sandbox's warnings and counts. */
+export function apiObject<T extends { sandboxWarnings?: string[]; sandboxSoftDeclines?: number }>(
+  record: T,
+): Omit<T, 'sandboxWarnings' | 'sandboxSoftDeclines'> {
   const copy: Partial<T> = { ...record };
   delete copy.sandboxWarnings;
-  return copy as Omit<T, 'sandboxWarnings'>;
+  delete copy.sandboxSoftDeclines;
+  return copy as Omit<T, 'sandboxWarnings' | 'sandboxSoftDeclines'>;
 }
 
 export type OrderObject = Omit<OrderRecord, 'captureMethod' | 'sandboxWarnings' | 'discounts'> & { discounts: string[] };
@@ -36,6 +39,7 @@ export function orderObject(order: OrderRecord): OrderObject {
   delete copy.captureMethod;
   delete copy.customerInfo;
   delete copy.sandboxWarnings;
+  delete copy.sandboxSoftDeclines;
   return { ...(copy as Omit<OrderRecord, 'captureMethod' | 'sandboxWarnings'>), discounts: order.discounts ?? [] };
 }
 

@@ -1,5 +1,6 @@
 import { authorizeOrder } from '../resources/authorize';
 import type { SandboxCore } from '../api/handler';
+import { countSoftDecline } from './soft-decline';
 import { expandLineItem, orderObject } from '../api/objects';
 import { completeTokenCheckout } from './token-session';
 import type { CheckoutSessionRecord, OrderRecord, TokenRecord } from '../store/records';
@@ -80,6 +81,7 @@ export async function completeCheckout(
   const { session, order } = found;
   if (outcome === 'cancel') return { order, redirectTo: session.cancelUrl };
   if (order.status !== 'requires_authorization') return { order, alreadyFinal: true };
+  if (outcome === 'soft-decline' && !(await countSoftDecline(core, session))) return { order, softDeclined: true };
   if (outcome === 'decline' || outcome === 'soft-decline') {
     const hard = outcome === 'decline';
     const rejected: OrderRecord = hard ? { ...order, status: 'rejected', updatedAt: core.now() } : order;

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_SOFT_DECLINES } from '../hosted-page/soft-decline';
 import { call, createSession, newSandbox } from '../testing/helpers';
 
 const HOLD_MS = 7 * 24 * 60 * 60 * 1000;
@@ -58,6 +59,22 @@ describe('hosted checkout outcomes', () => {
     expect(result?.redirectTo).toBeUndefined();
     expect((await call(sandbox, 'GET', `/orders/${session.order.id}`)).body.status).toBe('requires_authorization');
     expect(await eventTypes(sandbox)).toEqual(['order.rejected']);
+    await sandbox.completeCheckout(session.id, 'approve');
+    expect((await call(sandbox, 'GET', `/orders/${session.order.id}`)).body.status).toBe('succeeded');
+  });
+
+  it('records and sends the first soft declines of a page only, so pressing it again and again stores and sends nothing more', async () => {
+    const sandbox = newSandbox();
+    const session = await createSession(sandbox);
+    for (let press = 0; press < MAX_SOFT_DECLINES + 3; press += 1) {
+      expect((await sandbox.completeCheckout(session.id, 'soft-decline'))?.softDeclined).toBe(true);
+    }
+    expect(await eventTypes(sandbox)).toEqual(Array.from({ length: MAX_SOFT_DECLINES }, () => 'order.rejected'));
+    // The count is the sandbox's own: not in the API's session.
+    const shown = (await call(sandbox, 'GET', `/checkout-sessions/${session.id}?expand=all`)).body;
+    expect(shown).not.toHaveProperty('sandboxSoftDeclines');
+    expect(shown.order).not.toHaveProperty('sandboxSoftDeclines');
+    // The shopper can still pay.
     await sandbox.completeCheckout(session.id, 'approve');
     expect((await call(sandbox, 'GET', `/orders/${session.order.id}`)).body.status).toBe('succeeded');
   });

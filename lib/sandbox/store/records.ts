@@ -40,6 +40,8 @@ interface BaseRecord {
    * refuse it (rules Smartpay does not confirm), also sent as `Sandbox-Warning` headers and shown on the dashboard.
    */
   sandboxWarnings?: string[];
+  /** Sandbox-only, never in API answers or events: a checkout session's soft declines (hosted-page/soft-decline.ts). */
+  sandboxSoftDeclines?: number;
 }
 
 /** A normal session has an `order`; a token-mode session has a `token` instead. */
