@@ -27,6 +27,16 @@ describe(`shop rate limits (${databaseKind})`, () => {
     expect(others.filter((v) => v.allowed)).toHaveLength(2);
   });
 
+  it('counts the addresses of one IPv6 /64 as one address', async () => {
+    const limits = new ShopLimits(handle.db, { checkoutsPerBrowser: 100, checkoutsPerIp: 2 });
+    const site = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    const verdicts = [];
+    for (const ip of [`${site}:1::1`, `${site}:1::2`, `${site}:1:abcd:ef01:2345:6789`]) verdicts.push(await limits.checkout(`browser-${uniqueSuffix()}`, ip));
+    expect(verdicts.map((v) => v.allowed)).toEqual([true, true, false]);
+    // The next /64 has its own allowance.
+    expect((await limits.checkout(`browser-${uniqueSuffix()}`, `${site}:2::1`)).allowed).toBe(true);
+  });
+
   it('counts across instances sharing the database', async () => {
     const a = new ShopLimits(handle.db, { checkoutsPerBrowser: 2, checkoutsPerIp: 100 });
     const b = new ShopLimits(handle.db, { checkoutsPerBrowser: 2, checkoutsPerIp: 100 });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
+import { addressGroup } from '@/lib/http/address-group';
 import { db, type Database } from '@/lib/db/client';
 import { rateLimits } from '@/lib/db/schema';
 
@@ -31,8 +32,8 @@ export const RECHECK_INTERVAL_SECONDS = 3;
  */
 export const RECHECKS_PER_ADDRESS_PER_MINUTE = 60;
 
-/** Client addresses are counted under a digest, not kept as they are. */
-const addressKey = (ip: string) => createHash('sha256').update(`address:${ip}`).digest('hex').slice(0, 32);
+/** Client addresses are counted under a digest, not kept as they are; IPv6 ones by their /64 (lib/http/address-group.ts). */
+const addressKey = (ip: string) => createHash('sha256').update(`address:${addressGroup(ip)}`).digest('hex').slice(0, 32);
 
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Database } from '@/lib/db/client';
+import { addressGroup } from '@/lib/http/address-group';
 import { sandboxRateLimits } from '../store/db-schema';
 
 /**
@@ -35,8 +36,8 @@ export interface SandboxRateLimiter {
 const WINDOW_SECONDS = 60;
 const DAY_SECONDS = 24 * 60 * 60;
 
-/** Addresses are kept as digests. */
-const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
+/** Addresses are kept as digests; IPv6 ones are counted by their /64 (lib/http/address-group.ts). */
+const digest = (ip: string) => createHash('sha256').update(addressGroup(ip)).digest('hex').slice(0, 32);
 
 async function consume(limiter: RateLimiterAbstract, key: string): Promise<Verdict> {
   try {
