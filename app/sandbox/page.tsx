@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getConfig } from '@/lib/config';
+import { isMerchantAllowed, merchantAccess } from '@/lib/merchant/basic-auth';
 import { API_BODY_LIMIT, SESSIONS_COOKIE, sessionIdsOf, browserSnapshot, dashboardScope, getSandbox, sandboxEnabled, SCENARIOS } from '@/lib/sandbox';
 import { code } from './dashboard-table';
 import { DashboardTables } from './dashboard-tables';
@@ -17,6 +18,15 @@ export const metadata: Metadata = {
 export default async function SandboxDashboardPage() {
   if (!sandboxEnabled()) notFound();
   const config = getConfig();
+  // proxy.ts asks for the password first; checked again here, so that no change of routing can ever show
+  // every key's objects without it.
+  const access = merchantAccess({
+    mode: config.mode,
+    production: config.production,
+    password: config.merchantPassword,
+    authorization: (await headers()).get('authorization'),
+  });
+  if (!isMerchantAllowed(access)) notFound();
   const scope = dashboardScope(config);
   const sandbox = await getSandbox();
   // A visitor's browser is shown objects of the shop's own checkouts only: just those are read.
