@@ -33,6 +33,7 @@ const ownServer = {
     // Every flow comes from one address; the per-browser limits stay as shipped.
     CHECKOUT_LIMIT_PER_IP: '10000',
     RECHECK_LIMIT_PER_IP: '10000',
+    DEMO_ACTION_LIMIT_PER_IP: '10000',
     // Nothing balances load in front of it: it may stop at once.
     SHUTDOWN_DRAIN_SECONDS: '0',
     SMARTPAY_SECRET_KEY: '',

@@ -37,6 +37,16 @@ describe(`shop rate limits (${databaseKind})`, () => {
     expect((await limits.checkout(`browser-${uniqueSuffix()}`, `${site}:2::1`)).allowed).toBe(true);
   });
 
+  it('limits the demo visitors\' order actions per address, with the wait until the next one', async () => {
+    const limits = new ShopLimits(handle.db, { checkoutsPerBrowser: 10, checkoutsPerIp: 10, demoActionsPerIp: 2 });
+    const ip = `203.0.113.${Math.floor(Math.random() * 200)}`;
+    const verdicts = [];
+    for (let i = 0; i < 3; i++) verdicts.push(await limits.demoAction(ip));
+    expect(verdicts.slice(0, 2)).toEqual([{ allowed: true }, { allowed: true }]);
+    expect(verdicts[2]).toMatchObject({ allowed: false });
+    expect((verdicts[2] as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(500);
+  });
+
   it('counts across instances sharing the database', async () => {
     const a = new ShopLimits(handle.db, { checkoutsPerBrowser: 2, checkoutsPerIp: 100 });
     const b = new ShopLimits(handle.db, { checkoutsPerBrowser: 2, checkoutsPerIp: 100 });

@@ -15,7 +15,8 @@ import { rateLimits } from '@/lib/db/schema';
  *   twice as long as the one before (1 s, 2 s, 4 s … up to 15 minutes), and every failure is logged;
  * - asking Smartpay for the status of an unsettled order: at most once every few seconds per order,
  *   whoever asks (the return page, its status polls, several tabs, several instances), and at most
- *   RECHECK_LIMIT_PER_IP times a minute per client address over all orders.
+ *   RECHECK_LIMIT_PER_IP times a minute per client address over all orders;
+ * - the public demo's visitors' capture, cancel and refund actions on their own orders, per client address.
  */
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -31,6 +32,8 @@ export const RECHECK_INTERVAL_SECONDS = 3;
  * which every checkout depends.
  */
 export const RECHECKS_PER_ADDRESS_PER_MINUTE = 60;
+/** Capture, cancel and refund actions of the public demo's visitors per address in 10 minutes, unless DEMO_ACTION_LIMIT_PER_IP says otherwise. */
+export const DEMO_ACTIONS_PER_ADDRESS = 30;
 
 /** Client addresses are counted under a digest, not kept as they are; IPv6 ones by their /64 (lib/http/address-group.ts). */
 const addressKey = (ip: string) => createHash('sha256').update(`address:${addressGroup(ip)}`).digest('hex').slice(0, 32);
@@ -99,10 +102,17 @@ export class ShopLimits {
   private readonly signInBlocks: RateLimiterDrizzle;
   private readonly rechecks: RateLimiterDrizzle;
   private readonly rechecksPerAddress: RateLimiterDrizzle;
+  private readonly demoActions: RateLimiterDrizzle;
 
   constructor(
     database: Database,
-    options: { checkoutsPerBrowser: number; checkoutsPerIp: number; recheckIntervalSeconds?: number; rechecksPerAddressPerMinute?: number },
+    options: {
+      checkoutsPerBrowser: number;
+      checkoutsPerIp: number;
+      recheckIntervalSeconds?: number;
+      rechecksPerAddressPerMinute?: number;
+      demoActionsPerIp?: number;
+    },
   ) {
     const store = (keyPrefix: string, points: number, duration: number, clearExpiredByTimeout = false) =>
       new PreparedRateLimiterDrizzle({ storeClient: database, schema: rateLimits, keyPrefix, points, duration, clearExpiredByTimeout });
@@ -112,6 +122,7 @@ export class ShopLimits {
     this.signInFailures = store('sign-in-failures', 1_000_000, 24 * 60 * 60);
     this.signInBlocks = store('sign-in-block', 1, 1);
     this.rechecks = store('order-recheck', 1, options.recheckIntervalSeconds ?? RECHECK_INTERVAL_SECONDS);
+    this.demoActions = store('demo-action', options.demoActionsPerIp ?? DEMO_ACTIONS_PER_ADDRESS, CHECKOUT_WINDOW_SECONDS);
     this.rechecksPerAddress = store('order-recheck-address', options.rechecksPerAddressPerMinute ?? RECHECKS_PER_ADDRESS_PER_MINUTE, 60);
   }
 
@@ -153,6 +164,14 @@ export class ShopLimits {
   }
 
   /**
+   * One capture, cancel or refund of a visitor of the public demo (on an order of their own browser), from
+   * this address: each costs several calls with the shop's key, whose rate limit every checkout shares.
+   */
+  async demoAction(ip: string): Promise<Verdict> {
+    return consume(this.demoActions, addressKey(ip));
+  }
+
+  /**
    * True for the one caller allowed to ask Smartpay about this order now, if its address has not used up
    * its re-checks of the minute (then the order's turn is spent too: nobody asks for the next few seconds).
    */
@@ -175,6 +194,7 @@ export function shopLimits(): Promise<ShopLimits> {
         checkoutsPerBrowser: limits.checkoutsPerBrowser,
         checkoutsPerIp: limits.checkoutsPerIp,
         rechecksPerAddressPerMinute: limits.rechecksPerIpPerMinute,
+        demoActionsPerIp: limits.demoActionsPerIp,
       });
     })
     .catch((error: unknown) => {

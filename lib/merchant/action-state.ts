@@ -5,6 +5,6 @@ import type { OperationFailure } from '@/lib/merchant/operations';
 export type MerchantActionState =
   | { status: 'idle' }
   | { status: 'ok'; action: MerchantAction; amount: number; at: number }
-  | { status: 'error'; action: MerchantAction; error: OperationFailure | { reason: 'unauthorized' | 'unexpected' }; at: number };
+  | { status: 'error'; action: MerchantAction; error: OperationFailure | { reason: 'unauthorized' | 'unexpected' } | { reason: 'too-many-requests'; retryAfterSeconds: number }; at: number };
 
 export const idleState: MerchantActionState = { status: 'idle' };

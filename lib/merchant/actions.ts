@@ -1,11 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { getConfig } from '@/lib/config';
 import { shopDeps, type ShopDeps } from '@/lib/deps';
 import type { MerchantActionState } from '@/lib/merchant/action-state';
 import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import type { MerchantAction } from '@/lib/merchant/allowed-actions';
 import { cancelOrder, captureOrder, refundOrder, type OperationResult } from '@/lib/merchant/operations';
+import { clientIp } from '@/lib/http/client-ip';
+import { shopLimits } from '@/lib/rate-limits';
 
 /** The merchant's order actions, bound to the forms on /orders/[id]. The work is in operations.ts. */
 
@@ -19,6 +23,17 @@ async function run(
   const at = Date.now();
   const scope = await merchantScope();
   if (!scope) return { status: 'error', action, error: { reason: 'unauthorized' }, at };
+  if (scope.kind === 'browser') {
+    // A visitor of the public demo acts on their own orders; each action costs calls with the shop's key.
+    let verdict;
+    try {
+      verdict = await (await shopLimits()).demoAction(clientIp(await headers(), getConfig().trustedProxyCount));
+    } catch (error) {
+      console.error(`[merchant ${action}] the limit could not be checked:`, error);
+      return { status: 'error', action, error: { reason: 'unexpected' }, at };
+    }
+    if (!verdict.allowed) return { status: 'error', action, error: { reason: 'too-many-requests', retryAfterSeconds: verdict.retryAfterSeconds }, at };
+  }
   const orderId = text(formData, 'orderId');
   let result: OperationResult;
   try {

@@ -21,6 +21,12 @@ describe('merchant actions by status', () => {
     }
   });
 
+  it('says when to try again after too many actions, in both languages', () => {
+    const refused = { status: 'error' as const, action: 'refund' as const, at: 1, error: { reason: 'too-many-requests' as const, retryAfterSeconds: 42 } };
+    expect(describeActionState(refused, ja, 'ja')).toEqual({ tone: 'error', text: 'このアドレスからの操作が多すぎます。42 秒後にもう一度お試しください。' });
+    expect(describeActionState(refused, en, 'en')).toEqual({ tone: 'error', text: 'Too many actions from this address. Please try again in 42 s.' });
+  });
+
   it('offers nothing on an abandoned order, and says so in both languages when an action is tried', () => {
     for (const action of ['capture', 'cancel', 'refund'] as const) expect(isActionAllowed(order('abandoned', 1600), action)).toBe(false);
     const refused = { status: 'error' as const, action: 'cancel' as const, at: 1, error: { reason: 'not-allowed' as const, status: 'abandoned' as const } };

@@ -25,6 +25,8 @@ export function describeActionState(
       return { tone: 'error', text: errors.noSmartpayOrder };
     case 'unauthorized':
       return { tone: 'error', text: errors.unauthorized };
+    case 'too-many-requests':
+      return { tone: 'error', text: format(errors.tooManyRequests, { seconds: String(error.retryAfterSeconds) }) };
     case 'smartpay': {
       if (error.kind === 'unavailable' || error.kind === 'timeout') {
         return { tone: 'error', text: `${errors.unavailable} (${error.errorCode ?? error.kind}: ${error.message})` };
