@@ -29,7 +29,7 @@ describe(`shop rate limits (${databaseKind})`, () => {
 
   it('counts the addresses of one IPv6 /64 as one address', async () => {
     const limits = new ShopLimits(handle.db, { checkoutsPerBrowser: 100, checkoutsPerIp: 2 });
-    const site = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    const site = `2001:db8:${(Date.now() % 0xffff).toString(16)}`;
     const verdicts = [];
     for (const ip of [`${site}:1::1`, `${site}:1::2`, `${site}:1:abcd:ef01:2345:6789`]) verdicts.push(await limits.checkout(`browser-${uniqueSuffix()}`, ip));
     expect(verdicts.map((v) => v.allowed)).toEqual([true, true, false]);
@@ -39,7 +39,7 @@ describe(`shop rate limits (${databaseKind})`, () => {
 
   it('limits the demo visitors\' order actions per address, with the wait until the next one', async () => {
     const limits = new ShopLimits(handle.db, { checkoutsPerBrowser: 10, checkoutsPerIp: 10, demoActionsPerIp: 2 });
-    const ip = `203.0.113.${Math.floor(Math.random() * 200)}`;
+    const ip = `203.0.113.${uniqueSuffix()}`;
     const verdicts = [];
     for (let i = 0; i < 3; i++) verdicts.push(await limits.demoAction(ip));
     expect(verdicts.slice(0, 2)).toEqual([{ allowed: true }, { allowed: true }]);
@@ -74,21 +74,22 @@ describe(`shop rate limits (${databaseKind})`, () => {
   it('lets one caller at a time ask Smartpay about an order, once per interval', async () => {
     const limits = new ShopLimits(handle.db, { checkoutsPerBrowser: 10, checkoutsPerIp: 10, recheckIntervalSeconds: 1 });
     const order = `order-${uniqueSuffix()}`;
-    const claims = await Promise.all(Array.from({ length: 10 }, () => limits.claimRecheck(order, '203.0.113.40')));
+    const ip = `203.0.113.${uniqueSuffix()}`;
+    const claims = await Promise.all(Array.from({ length: 10 }, () => limits.claimRecheck(order, ip)));
     expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await limits.claimRecheck(order, '203.0.113.40')).toBe(false);
+    expect(await limits.claimRecheck(order, ip)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(await limits.claimRecheck(order, '203.0.113.40')).toBe(true);
+    expect(await limits.claimRecheck(order, ip)).toBe(true);
   });
 
   it('lets one address cause only so many re-checks a minute over all orders', async () => {
     const limits = new ShopLimits(handle.db, { checkoutsPerBrowser: 10, checkoutsPerIp: 10, rechecksPerAddressPerMinute: 3 });
-    const ip = `198.51.100.${Math.floor(Math.random() * 200)}`;
+    const ip = `198.51.100.${uniqueSuffix()}`;
     const orders = Array.from({ length: 5 }, () => `order-${uniqueSuffix()}`);
     const claims = [];
     for (const order of orders) claims.push(await limits.claimRecheck(order, ip));
     expect(claims).toEqual([true, true, true, false, false]);
     // Another address still has its own budget, for an order nobody asked about.
-    expect(await limits.claimRecheck(`order-${uniqueSuffix()}`, '192.0.2.77')).toBe(true);
+    expect(await limits.claimRecheck(`order-${uniqueSuffix()}`, `192.0.2.${uniqueSuffix()}`)).toBe(true);
   });
 });

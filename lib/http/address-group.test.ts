@@ -16,6 +16,12 @@ describe('addressGroup', () => {
     expect(addressGroup('192.0.2.2')).not.toBe(addressGroup('192.0.2.1'));
   });
 
+  it('leaves out a port a proxy wrote with the address', () => {
+    expect(addressGroup('192.0.2.1:51234')).toBe('192.0.2.1');
+    expect(addressGroup('[2001:db8:1:2::9]:443')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('[2001:db8:1:2::9]')).toBe('2001:db8:1:2::/64');
+  });
+
   it('leaves what is not an address as it is', () => {
     expect(addressGroup('unknown')).toBe('unknown');
     expect(addressGroup('')).toBe('');

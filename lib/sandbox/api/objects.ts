@@ -26,7 +26,7 @@ export function apiObject<T extends { sandboxWarnings?: string[]; sandboxSoftDec
   return copy as Omit<T, 'sandboxWarnings' | 'sandboxSoftDeclines'>;
 }
 
-export type OrderObject = Omit<OrderRecord, 'captureMethod' | 'sandboxWarnings' | 'discounts'> & { discounts: string[] };
+export type OrderObject = Omit<OrderRecord, 'captureMethod' | 'sandboxWarnings' | 'sandboxSoftDeclines' | 'discounts'> & { discounts: string[] };
 
 /**
  * The order as Smartpay shows it, with the fields of sdk-go `Order`/`OrderExpanded` and sdk-node `Order`:
@@ -40,7 +40,7 @@ export function orderObject(order: OrderRecord): OrderObject {
   delete copy.customerInfo;
   delete copy.sandboxWarnings;
   delete copy.sandboxSoftDeclines;
-  return { ...(copy as Omit<OrderRecord, 'captureMethod' | 'sandboxWarnings'>), discounts: order.discounts ?? [] };
+  return { ...(copy as Omit<OrderRecord, 'captureMethod' | 'sandboxWarnings' | 'sandboxSoftDeclines'>), discounts: order.discounts ?? [] };
 }
 
 export async function expandLineItem(store: SandboxStore, lineItem: LineItemRecord) {

@@ -81,13 +81,16 @@ export async function completeCheckout(
   const { session, order } = found;
   if (outcome === 'cancel') return { order, redirectTo: session.cancelUrl };
   if (order.status !== 'requires_authorization') return { order, alreadyFinal: true };
-  if (outcome === 'soft-decline' && !(await countSoftDecline(core, session))) return { order, softDeclined: true };
-  if (outcome === 'decline' || outcome === 'soft-decline') {
-    const hard = outcome === 'decline';
-    const rejected: OrderRecord = hard ? { ...order, status: 'rejected', updatedAt: core.now() } : order;
-    if (hard) await core.store.put('order', rejected);
+  if (outcome === 'soft-decline') {
+    const counted = await countSoftDecline(core, order);
+    if (counted) await core.emit('order.rejected', counted.test, orderObject(counted));
+    return { order: counted ?? order, softDeclined: true };
+  }
+  if (outcome === 'decline') {
+    const rejected: OrderRecord = { ...order, status: 'rejected', updatedAt: core.now() };
+    await core.store.put('order', rejected);
     await core.emit('order.rejected', rejected.test, orderObject(rejected));
-    return hard ? { order: rejected, redirectTo: session.cancelUrl } : { order: rejected, softDeclined: true };
+    return { order: rejected, redirectTo: session.cancelUrl };
   }
   return { order: await authorizeOrder(core, order), redirectTo: session.successUrl };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_TTL_MS } from './consumers';
 import { memoryRateLimiter } from '../api/rate-limit';
+import { MAX_SOFT_DECLINES } from '../hosted-page/soft-decline';
 import { APP_URL, BASE, call, LIVE_KEY, newSandbox, OTHER_KEY, TEST_KEY, type Json } from '../testing/helpers';
 
 type TestSandbox = ReturnType<typeof newSandbox>;
@@ -193,6 +194,21 @@ describe('POST /orders/{id}/authorizations', () => {
     expect(await eventTypes(sandbox)).toEqual(['order.rejected', 'order.rejected']);
     // The shopper may try again after a soft decline.
     expect((await authorize(sandbox, soft, token)).body.status).toBe('requires_capture');
+  });
+
+  it('records and sends the first soft declines of an order only, counted with the hosted page\'s', async () => {
+    const sandbox = newSandbox();
+    const token = await login(sandbox);
+    const session = (await call(sandbox, 'POST', '/checkout-sessions', { body: sessionBody() })).body;
+    const order = session.order.id as string;
+    await sandbox.completeCheckout(session.id as string, 'soft-decline');
+    for (let attempt = 0; attempt < MAX_SOFT_DECLINES + 2; attempt += 1) {
+      const answer = await authorize(sandbox, order, token, { paymentMethod: 'pm_test_visaSoftDeclined', paymentPlan: 'pay_in_three' });
+      expect(answer.body.status).toBe('requires_authorization');
+      expect(answer.body).not.toHaveProperty('sandboxSoftDeclines');
+    }
+    expect(await eventTypes(sandbox)).toEqual(Array.from({ length: MAX_SOFT_DECLINES }, () => 'order.rejected'));
+    expect((await authorize(sandbox, order, token)).body.status).not.toBe('requires_authorization');
   });
 
   it('answers 409 order.cannot-authorize to an order no longer awaiting authorization', async () => {

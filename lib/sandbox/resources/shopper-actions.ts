@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countSoftDecline } from '../hosted-page/soft-decline';
 import { authorizeOrder } from './authorize';
 import { ok, type Handler } from '../api/handler';
 import { ApiError } from '../api/errors';
@@ -42,8 +43,15 @@ export const authorizeOrderAsShopper: Handler = async ({ core, mode, params, bod
   }
   const outcome = TEST_PAYMENT_METHODS[paymentMethod];
   if (outcome === 'approve') return ok(await orderView(core.store, await authorizeOrder(core, order), false));
-  const rejected: OrderRecord = outcome === 'decline' ? { ...order, status: 'rejected', updatedAt: core.now() } : order;
-  if (outcome === 'decline') await core.store.put('order', rejected);
+  if (outcome === 'soft-decline') {
+    // Counted with the hosted page's: past a few, nothing more is stored or sent (hosted-page/soft-decline.ts).
+    const counted = await countSoftDecline(core, order);
+    const object = await orderView(core.store, counted ?? order, false);
+    if (counted) await core.emit('order.rejected', counted.test, object);
+    return ok(object);
+  }
+  const rejected: OrderRecord = { ...order, status: 'rejected', updatedAt: core.now() };
+  await core.store.put('order', rejected);
   const object = await orderView(core.store, rejected, false);
   await core.emit('order.rejected', rejected.test, object);
   return ok(object);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_SOFT_DECLINES } from '../hosted-page/soft-decline';
 import { APP_URL, call, LIVE_KEY, newSandbox, validSessionBody, type Json } from '../testing/helpers';
 
 type TestSandbox = ReturnType<typeof newSandbox>;
@@ -92,6 +93,16 @@ describe('token-mode checkout sessions', () => {
     expect(await eventTypes(sandbox)).toEqual(['token.created', 'token.approved']);
     const again = await sandbox.completeCheckout(session.id, 'decline');
     expect(again).toMatchObject({ alreadyFinal: true, token: { status: 'active' } });
+  });
+
+  it('records and sends the first soft declines of a token session\'s page only', async () => {
+    const sandbox = newSandbox();
+    const session = await createTokenSession(sandbox);
+    for (let press = 0; press < MAX_SOFT_DECLINES + 2; press += 1) {
+      expect((await outcome(sandbox, session.id, 'soft-decline')).body).toMatchObject({ token: { status: 'requires_authorization' } });
+    }
+    expect(await eventTypes(sandbox)).toEqual(['token.created', ...Array.from({ length: MAX_SOFT_DECLINES }, () => 'token.rejected')]);
+    expect((await call(sandbox, 'GET', `/checkout-sessions/${session.id}`)).body).not.toHaveProperty('sandboxSoftDeclines');
   });
 
   it('declines, soft-declines and cancels through the testing endpoint', async () => {

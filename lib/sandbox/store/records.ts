@@ -40,8 +40,6 @@ interface BaseRecord {
    * refuse it (rules Smartpay does not confirm), also sent as `Sandbox-Warning` headers and shown on the dashboard.
    */
   sandboxWarnings?: string[];
-  /** Sandbox-only, never in API answers or events: a checkout session's soft declines (hosted-page/soft-decline.ts). */
-  sandboxSoftDeclines?: number;
 }
 
 /** A normal session has an `order`; a token-mode session has a `token` instead. */
@@ -57,6 +55,8 @@ export interface CheckoutSessionRecord extends BaseRecord {
   reference?: string;
   description?: string;
   metadata: Metadata;
+  /** Sandbox-only, never in API answers: soft declines counted on a token-mode session's page (hosted-page/soft-decline.ts). */
+  sandboxSoftDeclines?: number;
 }
 
 /**
@@ -82,6 +82,8 @@ export interface OrderRecord extends BaseRecord {
   discounts?: string[];
   /** Set on orders created from a token (`POST /orders`). */
   tokenId?: string;
+  /** Sandbox-only, never in API answers or events: soft declines counted (hosted-page/soft-decline.ts). */
+  sandboxSoftDeclines?: number;
 }
 
 export interface TokenRecord extends BaseRecord {
