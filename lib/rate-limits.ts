@@ -5,6 +5,7 @@ import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
 import { addressGroup } from '@/lib/http/address-group';
 import { db, type Database } from '@/lib/db/client';
+import { preparedFor } from '@/lib/db/prepared';
 import { rateLimits } from '@/lib/db/schema';
 
 /**
@@ -53,10 +54,9 @@ async function consume(limiter: RateLimiterDrizzle, key: string): Promise<Verdic
 
 /**
  * The store's one statement that every consumed point runs (the upsert of rate-limiter-flexible's
- * RateLimiterDrizzle, written the same), prepared once per database instead of built by Drizzle on each call:
- * each checkout consumes two points. All values are placeholders, as text cast in SQL.
+ * RateLimiterDrizzle, written the same), prepared once per database (lib/db/prepared.ts) instead of built by
+ * Drizzle on each call: each checkout consumes two points. All values are placeholders, as text cast in SQL.
  */
-const upserts = new WeakMap<Database, ReturnType<typeof prepareUpsert>>();
 function prepareUpsert(database: Database) {
   const value = sql.placeholder;
   const expired = sql`${rateLimits.expire} <= ${value('now')}::timestamptz`;
@@ -81,8 +81,7 @@ class PreparedRateLimiterDrizzle extends RateLimiterDrizzle {
   constructor(options: ConstructorParameters<typeof RateLimiterDrizzle>[0] & { storeClient: Database }) {
     super(options);
     const database = options.storeClient;
-    if (!upserts.has(database)) upserts.set(database, prepareUpsert(database));
-    this.upsert = upserts.get(database)!;
+    this.upsert = preparedFor(database, 'rate_limit_upsert', () => prepareUpsert(database));
   }
 
   async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<unknown> {

@@ -4,6 +4,7 @@ import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { browserOwner } from '@/lib/checkout/browser-id';
 import { checkoutFields, type CheckoutField } from '@/lib/checkout/schema';
 import type { Database } from '@/lib/db/client';
+import { preparedFor } from '@/lib/db/prepared';
 import { checkoutDrafts } from '@/lib/db/schema';
 
 /**
@@ -63,8 +64,7 @@ export function openDraft(sealed: string, browserId: string, secret: string): Ch
   }
 }
 
-/** The upsert each checkout submission runs, prepared once per database (as the order's, lib/orders/repository.ts). */
-const saveStatements = new WeakMap<Database, ReturnType<typeof prepareSave>>();
+/** The upsert each checkout submission runs, prepared once per database (lib/db/prepared.ts). */
 function prepareSave(db: Database) {
   const value = sql.placeholder;
   const sealed = sql`${value('sealed')}::text`;
@@ -78,8 +78,7 @@ function prepareSave(db: Database) {
 
 /** Keeps what this browser sent, replacing its previous draft. */
 export async function saveCheckoutDraft(db: Database, browserId: string, secret: string, values: Record<string, unknown>): Promise<void> {
-  if (!saveStatements.has(db)) saveStatements.set(db, prepareSave(db));
-  await saveStatements.get(db)!.execute({
+  await preparedFor(db, 'save_checkout_draft', () => prepareSave(db)).execute({
     owner: browserOwner(browserId),
     sealed: sealDraft(cleanDraft(values), browserId, secret),
     // The shop's clock, as the one readCheckoutDraft compares with.

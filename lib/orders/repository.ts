@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
+import { preparedFor } from '@/lib/db/prepared';
 import {
   orderLines,
   orderRefunds,
@@ -62,27 +63,13 @@ export class OrderConflictError extends Error {
 }
 
 /**
- * The statements that record an order and move its status (each checkout runs both) are built once per
- * database, and per shape for the moves, and prepared (named statements on PostgreSQL, so the server
- * parses and plans them once per connection): building a statement of several parts with Drizzle costs
- * more than running it. Every value is a placeholder; a value written into a
- * prepared statement would be sent unchanged on every run (which is why times are the database's `now()`).
- */
-const prepared = new WeakMap<Database, Map<string, unknown>>();
-function preparedFor<T>(db: Database, key: string, prepare: () => T): T {
-  let statements = prepared.get(db);
-  if (!statements) prepared.set(db, (statements = new Map()));
-  if (!statements.has(key)) statements.set(key, prepare());
-  return statements.get(key) as T;
-}
-
-/**
- * One statement (one round trip, atomic): the order, its first history entry, its lines and, for a
- * browser's order, rule 1 of lib/orders/abandon.ts. Each part after the first reads the new order from
+ * One statement (one round trip, atomic), prepared once (lib/db/prepared.ts; times are the database's
+ * `now()`): the order, its first history entry, its lines and, for a browser's order, rule 1 of
+ * lib/orders/abandon.ts. Each part after the first reads the new order from
  * `inserted`, which holds no row when the reference was already taken: then nothing else is written.
  */
 function recordStatement(db: Database) {
-  return preparedFor(db, 'record', () => {
+  return preparedFor(db, 'record_pending_order', () => {
     const value = sql.placeholder;
     const inserted = db.$with('inserted').as(
       db
