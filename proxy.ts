@@ -7,8 +7,8 @@ import { clientIp } from '@/lib/http/client-ip';
 import { percentDecoded } from '@/lib/http/decode';
 import { cookieOptions } from '@/lib/cookie-options';
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
-import { MERCHANT_REALM, merchantAccess } from '@/lib/merchant/basic-auth';
-import { shopLimits } from '@/lib/rate-limits';
+import { MERCHANT_REALM } from '@/lib/merchant/basic-auth';
+import { merchantSignIn } from '@/lib/merchant/sign-in';
 import { securityHeaders } from '@/lib/security-headers';
 import { editionName } from '@/lib/edition-name';
 import { EDITION_COOKIE, setEditionCookie } from '@/lib/edition-cookie';
@@ -101,33 +101,21 @@ const plainText = (status: number, message: string, headers: Record<string, stri
   new NextResponse(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers } });
 
 async function guardMerchantPages(request: NextRequest, config: AppConfig): Promise<NextResponse> {
-  const authorization = request.headers.get('authorization');
-  const checksPassword = Boolean(config.merchantPassword && authorization);
-  const ip = clientIp(request.headers, config.trustedProxyCount);
-  const limits = checksPassword ? await shopLimits() : undefined;
-  if (limits) {
-    const allowed = await limits.signInAllowed(ip);
-    if (!allowed.allowed) {
-      return plainText(
-        429,
-        `Too many failed sign-ins from this address. Try again in ${allowed.retryAfterSeconds} s.\n` +
-          `ログインの失敗が続いたため、このアドレスからのログインを止めています。${allowed.retryAfterSeconds} 秒後にもう一度お試しください。\n`,
-        { 'Retry-After': String(allowed.retryAfterSeconds) },
-      );
-    }
-  }
-  const access = merchantAccess({ mode: config.mode, production: config.production, password: config.merchantPassword, authorization });
-  if (access === 'open' || access === 'visitor') return NextResponse.next();
-  if (access === 'granted') {
-    await limits?.signInSucceeded(ip);
-    return NextResponse.next();
-  }
-  if (limits && access === 'denied') {
-    const { failures, blockedSeconds } = await limits.signInFailed(ip);
-    console.warn(
-      `[merchant] failed sign-in from ${ip} to ${request.nextUrl.pathname}: ${failures} in 24 h${blockedSeconds ? `; address blocked for ${blockedSeconds} s` : ''}`,
+  const signIn = await merchantSignIn(
+    config,
+    { authorization: request.headers.get('authorization'), ip: clientIp(request.headers, config.trustedProxyCount), what: request.nextUrl.pathname },
+    { clearOnSuccess: true },
+  );
+  if ('blockedSeconds' in signIn) {
+    return plainText(
+      429,
+      `Too many failed sign-ins from this address. Try again in ${signIn.blockedSeconds} s.\n` +
+        `ログインの失敗が続いたため、このアドレスからのログインを止めています。${signIn.blockedSeconds} 秒後にもう一度お試しください。\n`,
+      { 'Retry-After': String(signIn.blockedSeconds) },
     );
   }
+  const { access } = signIn;
+  if (access === 'open' || access === 'visitor' || access === 'granted') return NextResponse.next();
   const message =
     access === 'unconfigured'
       ? 'The merchant pages are closed: set MERCHANT_PASSWORD (at least 12 characters) to open them outside sandbox mode.\n' +

@@ -4,8 +4,7 @@ import { readBrowserId } from '@/lib/checkout/browser-cookie';
 import { browserOwner } from '@/lib/checkout/browser-id';
 import { getConfig } from '@/lib/config';
 import { clientIp } from '@/lib/http/client-ip';
-import { merchantAccess } from '@/lib/merchant/basic-auth';
-import { shopLimits } from '@/lib/rate-limits';
+import { merchantSignIn } from '@/lib/merchant/sign-in';
 
 /**
  * Which orders the current request may see and act on: all of them (the merchant, or a developer's own
@@ -20,17 +19,15 @@ export type MerchantScope =
 export async function merchantScope(): Promise<MerchantScope | undefined> {
   const config = getConfig();
   const requestHeaders = await headers();
-  const authorization = requestHeaders.get('authorization');
   // A password tried here (a server action can be posted to any path, where proxy.ts asks for none) counts
-  // towards the same sign-in lockout as one tried on the merchant pages (lib/rate-limits.ts).
-  const limits = config.merchantPassword && authorization ? await shopLimits() : undefined;
-  const ip = clientIp(requestHeaders, config.trustedProxyCount);
-  if (limits && !(await limits.signInAllowed(ip)).allowed) return undefined;
-  const access = merchantAccess({ mode: config.mode, production: config.production, password: config.merchantPassword, authorization });
-  if (limits && access === 'denied') {
-    const { failures, blockedSeconds } = await limits.signInFailed(ip);
-    console.warn(`[merchant] failed sign-in from ${ip} with a server action: ${failures} in 24 h${blockedSeconds ? `; address blocked for ${blockedSeconds} s` : ''}`);
-  }
+  // towards the same sign-in lockout as one tried on the merchant pages; proxy.ts clears it on success.
+  const signIn = await merchantSignIn(
+    config,
+    { authorization: requestHeaders.get('authorization'), ip: clientIp(requestHeaders, config.trustedProxyCount), what: 'a merchant page or action' },
+    { clearOnSuccess: false },
+  );
+  if ('blockedSeconds' in signIn) return undefined;
+  const { access } = signIn;
   if (access === 'open' || access === 'granted') return { kind: 'all' };
   if (access !== 'visitor') return undefined;
   const browserId = await readBrowserId();
