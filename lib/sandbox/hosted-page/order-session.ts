@@ -82,7 +82,7 @@ export async function completeCheckout(
   if (outcome === 'cancel') return { order, redirectTo: session.cancelUrl };
   if (order.status !== 'requires_authorization') return { order, alreadyFinal: true };
   if (outcome === 'soft-decline') {
-    const counted = await countSoftDecline(core, order);
+    const counted = await countSoftDecline(core, 'order', order);
     if (counted) await core.emit('order.rejected', counted.test, orderObject(counted));
     return { order: counted ?? order, softDeclined: true };
   }

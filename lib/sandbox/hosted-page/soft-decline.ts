@@ -1,5 +1,5 @@
 import type { SandboxCore } from '../api/handler';
-import type { CheckoutSessionRecord, OrderRecord } from '../store/records';
+import type { RecordMap } from '../store/records';
 
 /**
  * Soft declines of one order (or one token-mode session) that are recorded and sent as events
@@ -11,19 +11,18 @@ import type { CheckoutSessionRecord, OrderRecord } from '../store/records';
  */
 export const MAX_SOFT_DECLINES = 3;
 
-/** Counts one soft decline of `order`: the order with its count, or undefined once past MAX_SOFT_DECLINES. */
-export async function countSoftDecline(core: SandboxCore, order: OrderRecord): Promise<OrderRecord | undefined> {
-  const count = (order.sandboxSoftDeclines ?? 0) + 1;
+/**
+ * Counts one soft decline on `record` (an order, or a token-mode session): the record with its count, or
+ * undefined once past MAX_SOFT_DECLINES.
+ */
+export async function countSoftDecline<K extends 'order' | 'checkoutSession'>(
+  core: SandboxCore,
+  kind: K,
+  record: RecordMap[K],
+): Promise<RecordMap[K] | undefined> {
+  const count = (record.sandboxSoftDeclines ?? 0) + 1;
   if (count > MAX_SOFT_DECLINES) return undefined;
-  const counted: OrderRecord = { ...order, sandboxSoftDeclines: count };
-  await core.store.put('order', counted);
+  const counted = { ...record, sandboxSoftDeclines: count };
+  await core.store.put(kind, counted);
   return counted;
-}
-
-/** The same for a token-mode session's page, counted on the session: false once past MAX_SOFT_DECLINES. */
-export async function countTokenSoftDecline(core: SandboxCore, session: CheckoutSessionRecord): Promise<boolean> {
-  const count = (session.sandboxSoftDeclines ?? 0) + 1;
-  if (count > MAX_SOFT_DECLINES) return false;
-  await core.store.put('checkoutSession', { ...session, sandboxSoftDeclines: count });
-  return true;
 }

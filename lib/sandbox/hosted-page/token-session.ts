@@ -1,5 +1,5 @@
 import type { SandboxCore } from '../api/handler';
-import { countTokenSoftDecline } from './soft-decline';
+import { countSoftDecline } from './soft-decline';
 import type { CheckoutOutcome, CheckoutResult } from './order-session';
 import type { CheckoutSessionRecord, TokenRecord } from '../store/records';
 
@@ -17,7 +17,7 @@ export async function completeTokenCheckout(
   if (outcome === 'cancel') return { token, redirectTo: session.cancelUrl };
   if (token.status !== 'requires_authorization') return { token, alreadyFinal: true };
   if (outcome === 'soft-decline') {
-    if (await countTokenSoftDecline(core, session)) await core.emit('token.rejected', token.test, token);
+    if (await countSoftDecline(core, 'checkoutSession', session)) await core.emit('token.rejected', token.test, token);
     return { token, softDeclined: true };
   }
   const approved = outcome === 'approve';

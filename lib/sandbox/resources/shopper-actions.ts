@@ -45,7 +45,7 @@ export const authorizeOrderAsShopper: Handler = async ({ core, mode, params, bod
   if (outcome === 'approve') return ok(await orderView(core.store, await authorizeOrder(core, order), false));
   if (outcome === 'soft-decline') {
     // Counted with the hosted page's: past a few, nothing more is stored or sent (hosted-page/soft-decline.ts).
-    const counted = await countSoftDecline(core, order);
+    const counted = await countSoftDecline(core, 'order', order);
     const object = await orderView(core.store, counted ?? order, false);
     if (counted) await core.emit('order.rejected', counted.test, object);
     return ok(object);
