@@ -162,6 +162,7 @@ try {
   const { sessionId } = await buyer.submitCheckout();
   const outcome = await request(`${a.origin}/sandbox/checkout/${sessionId}/outcome`, {
     method: 'POST',
+    jar: buyer.jar,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: 'outcome=approve',
   });
@@ -180,6 +181,11 @@ try {
   }
   const own = await request(`${a.origin}/orders`, { jar: buyer.jar });
   check((await own.text()).includes(buyer.reference), `the buyer's own browser sees its order on /orders`);
+  const ownDashboard = await (await request(`${a.origin}/sandbox`, { jar: buyer.jar })).text();
+  check(
+    ownDashboard.includes(sessionId) && ownDashboard.includes(buyerOrder.smartpay_order_id) && ownDashboard.includes('order.authorized'),
+    `the buyer's own browser sees its session, its order and the order's event on /sandbox`,
+  );
 
   console.log('sandbox objects belong to the key that made them:');
   const sessions = await api(a.origin, '/checkout-sessions');

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getConfig } from '@/lib/config';
 import { isMerchantAllowed, merchantAccess } from '@/lib/merchant/basic-auth';
-import { API_BODY_LIMIT, SESSIONS_COOKIE, sessionIdsOf, browserSnapshot, dashboardScope, getSandbox, sandboxEnabled, SCENARIOS } from '@/lib/sandbox';
+import { API_BODY_LIMIT, SESSIONS_COOKIE, sessionIdsOf, dashboardScope, getSandbox, sandboxEnabled, SCENARIOS } from '@/lib/sandbox';
 import { code } from './dashboard-table';
 import { DashboardTables } from './dashboard-tables';
 
@@ -29,11 +29,9 @@ export default async function SandboxDashboardPage() {
   if (!isMerchantAllowed(access)) notFound();
   const scope = dashboardScope(config);
   const sandbox = await getSandbox();
-  // A visitor's browser is shown objects of the shop's own checkouts only: just those are read.
+  // A visitor's browser is shown objects of its own checkouts with the shop's key only: just those are read.
   const state =
-    scope === 'everything'
-      ? await sandbox.snapshot()
-      : browserSnapshot(await sandbox.snapshot('shop'), sessionIdsOf((await cookies()).get(SESSIONS_COOKIE)?.value));
+    scope === 'everything' ? await sandbox.snapshot() : await sandbox.browserSnapshot(sessionIdsOf((await cookies()).get(SESSIONS_COOKIE)?.value));
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 text-gray-900">

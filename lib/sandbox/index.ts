@@ -10,5 +10,5 @@ export { answerOutcomePost } from './hosted-page/outcome-post';
 export { SESSIONS_COOKIE, sessionIdsOf } from './hosted-page/browser-sessions';
 export type { CheckoutLine } from './hosted-page/order-session';
 export { checkoutText, formatYen, type CheckoutLocale, type CheckoutText } from './hosted-page/text';
-export { browserSnapshot, dashboardScope, warningsOf, type DashboardScope } from './dashboard/view';
+export { dashboardScope, warningsOf, type DashboardScope } from './dashboard/view';
 export type { CheckoutSessionRecord, OrderRecord, TokenRecord } from './store/records';

@@ -25,6 +25,7 @@ import type { PurgeCounts, SandboxStore } from './store/store';
 import type { RecordMap } from './store/records';
 import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_RETRY_DELAYS_MS, enqueueDeliveries, WebhookDispatcher } from './webhooks/delivery';
 import { newWebhookEndpoint } from './resources/webhook-endpoints';
+import { readBrowserSnapshot } from './dashboard/view';
 
 /** The path every API route lives under, on the shop's own origin. */
 export const API_PREFIX = '/sandbox/v1';
@@ -79,12 +80,13 @@ export interface Sandbox {
   getSessionForCheckout(id: string): Promise<CheckoutView | undefined>;
   /** The hosted page's buttons, as the session's owner (events go to that owner's endpoints). */
   completeCheckout(id: string, outcome: CheckoutOutcome): Promise<CheckoutResult | undefined>;
+  /** For the dashboard, newest first: everything stored. */
+  snapshot(): Promise<SandboxSnapshot>;
   /**
-   * For the dashboard, newest first: everything stored, or (`'shop'`) only what the shop's own key made,
-   * which is all a visitor's browser can be shown: the records strangers make with keys of their own are
-   * then not even read.
+   * For the dashboard of a visitor's browser: the shop key's checkout sessions of `sessionIds` and what hangs
+   * off them (dashboard/view.ts), read without reading anything else.
    */
-  snapshot(of?: 'everything' | 'shop'): Promise<SandboxSnapshot>;
+  browserSnapshot(sessionIds: readonly string[]): Promise<SandboxSnapshot>;
   /** Deletes what was created before `before` (epoch ms), except the shop's webhook endpoint; see `SandboxStore.purge`. */
   purge(before: number): Promise<PurgeCounts | undefined>;
   /** Resolves when no webhook delivery is pending any more (retries included). */
@@ -325,22 +327,25 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       const owner = await sessionOwner(id);
       return owner === undefined ? undefined : exclusive(owner, (core) => completeCheckout(core, id, outcome));
     },
-    async snapshot(of = 'everything') {
+    async snapshot() {
       await ready;
-      const source = of === 'shop' ? store.forOwner(shopOwner) : store;
       const [checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints, coupons, promotionCodes] = await Promise.all([
-        source.list('checkoutSession'),
-        source.list('order'),
-        source.list('payment'),
-        source.list('refund'),
-        source.list('token'),
-        source.list('event'),
-        source.list('delivery'),
-        source.list('webhookEndpoint'),
-        source.list('coupon'),
-        source.list('promotionCode'),
+        store.list('checkoutSession'),
+        store.list('order'),
+        store.list('payment'),
+        store.list('refund'),
+        store.list('token'),
+        store.list('event'),
+        store.list('delivery'),
+        store.list('webhookEndpoint'),
+        store.list('coupon'),
+        store.list('promotionCode'),
       ]);
       return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints, coupons, promotionCodes };
+    },
+    async browserSnapshot(sessionIds) {
+      await ready;
+      return readBrowserSnapshot(store.forOwner(shopOwner), sessionIds);
     },
     async purge(before) {
       await ready;

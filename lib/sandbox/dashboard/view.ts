@@ -1,5 +1,5 @@
 import type { SandboxSnapshot } from '../sandbox';
-import type { EventRecord } from '../store/records';
+import type { SandboxStore } from '../store/store';
 
 /**
  * Which dashboard a visitor gets. `everything` in development, or when the merchant password guards
@@ -11,35 +11,24 @@ export function dashboardScope(config: { production: boolean; merchantPassword: 
   return !config.production || config.merchantPassword !== undefined ? 'everything' : 'this-browser';
 }
 
-const subjectOf = (event: EventRecord) => {
-  const data = event.eventData.data as { id?: unknown } | null;
-  return typeof data?.id === 'string' ? data.id : undefined;
-};
-
 /**
- * What one browser may see: the given sessions, their order or token (and orders charged to that
- * token), the orders' payments, the payments' refunds, events about any of these and the deliveries of
- * those events. Never webhook endpoints (nor their secrets), never another session's objects.
+ * What one browser may see: the given sessions, their order or token (and orders charged to that token),
+ * the orders' payments, the payments' refunds, events about any of these and the deliveries of those
+ * events. Never webhook endpoints (nor their secrets), coupons or promotion codes, never another session's
+ * objects. `store` is the shop key's view; each step reads only the records linked to the step before
+ * (`SandboxStore.find`, indexed in the database), so a view costs the same whatever else the sandbox holds.
+ * Lists are newest first, as in the full snapshot.
  */
-export function browserSnapshot(state: SandboxSnapshot, sessionIds: readonly string[]): SandboxSnapshot {
-  const wanted = new Set(sessionIds);
-  const checkoutSessions = state.checkoutSessions.filter((session) => wanted.has(session.id));
-  const orderIds = new Set(checkoutSessions.flatMap((session) => (session.order ? [session.order] : [])));
-  const tokenIds = new Set(checkoutSessions.flatMap((session) => (session.token ? [session.token] : [])));
-  const tokens = state.tokens.filter((token) => tokenIds.has(token.id));
-  const orders = state.orders.filter((order) => orderIds.has(order.id) || (order.tokenId !== undefined && tokenIds.has(order.tokenId)));
-  const shownOrders = new Set(orders.map((order) => order.id));
-  const payments = state.payments.filter((payment) => shownOrders.has(payment.order));
-  const paymentIds = new Set(payments.map((payment) => payment.id));
-  const refunds = state.refunds.filter((refund) => paymentIds.has(refund.payment));
-  const objectIds = new Set([...checkoutSessions, ...tokens, ...orders, ...payments, ...refunds].map((record) => record.id));
-  const events = state.events.filter((event) => {
-    const subject = subjectOf(event);
-    return subject !== undefined && objectIds.has(subject);
-  });
-  const eventIds = new Set(events.map((event) => event.id));
-  const deliveries = state.deliveries.filter((delivery) => eventIds.has(delivery.eventId));
-  // Webhook endpoints, coupons and promotion codes are a merchant's, never a browser's.
+export async function readBrowserSnapshot(store: Pick<SandboxStore, 'find'>, sessionIds: readonly string[]): Promise<SandboxSnapshot> {
+  const checkoutSessions = await store.find('checkoutSession', { id: sessionIds });
+  const orderIds = checkoutSessions.flatMap((session) => (session.order ? [session.order] : []));
+  const tokenIds = checkoutSessions.flatMap((session) => (session.token ? [session.token] : []));
+  const [tokens, orders] = await Promise.all([store.find('token', { id: tokenIds }), store.find('order', { id: orderIds, tokenId: tokenIds })]);
+  const payments = await store.find('payment', { id: orders.flatMap((order) => order.payments) });
+  const refunds = await store.find('refund', { payment: payments.map((payment) => payment.id) });
+  const objectIds = [...checkoutSessions, ...tokens, ...orders, ...payments, ...refunds].map((record) => record.id);
+  const events = await store.find('event', { subject: objectIds });
+  const deliveries = await store.find('delivery', { eventId: events.map((event) => event.id) });
   return { checkoutSessions, orders, payments, refunds, tokens, events, deliveries, webhookEndpoints: [], coupons: [], promotionCodes: [] };
 }
 

@@ -1,10 +1,21 @@
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * The sandbox's own tables (prefix `sandbox_`), kept apart from the shop's. Migrations are generated
  * into lib/sandbox/store/migrations with `npx drizzle-kit generate --config lib/sandbox/store/drizzle.config.ts`.
  * Times are epoch milliseconds.
  */
+
+/**
+ * The links `SandboxStore.find` follows inside a record's JSON (store.ts `RecordLinks`), each as the SQL
+ * expression its index is built on: the store's queries use the same expressions, so the indexes serve them.
+ */
+export const recordLinks = {
+  order: { tokenId: (data: AnyPgColumn) => sql`(${data} ->> 'tokenId')` },
+  refund: { payment: (data: AnyPgColumn) => sql`(${data} ->> 'payment')` },
+  event: { subject: (data: AnyPgColumn) => sql`(${data} -> 'eventData' -> 'data' ->> 'id')` },
+} satisfies Record<string, Record<string, (data: AnyPgColumn) => SQL>>;
 
 /** Every API object (sessions, orders, line items, prices, products, payments, refunds, endpoints, events). */
 export const sandboxRecords = pgTable(
@@ -26,6 +37,10 @@ export const sandboxRecords = pgTable(
     index('sandbox_records_kind_seq_idx').on(table.kind, table.seq),
     index('sandbox_records_owner_kind_seq_idx').on(table.owner, table.kind, table.seq),
     index('sandbox_records_created_at_idx').on(table.createdAt),
+    // One partial index per link, over the records of its kind only.
+    index('sandbox_records_order_token_idx').on(recordLinks.order.tokenId(table.data)).where(sql`${table.kind} = 'order'`),
+    index('sandbox_records_refund_payment_idx').on(recordLinks.refund.payment(table.data)).where(sql`${table.kind} = 'refund'`),
+    index('sandbox_records_event_subject_idx').on(recordLinks.event.subject(table.data)).where(sql`${table.kind} = 'event'`),
   ],
 );
 
@@ -64,6 +79,7 @@ export const sandboxWebhookDeliveries = pgTable(
   (table) => [
     index('sandbox_webhook_deliveries_due_idx').on(table.status, table.nextAttemptAt),
     index('sandbox_webhook_deliveries_seq_idx').on(table.seq),
+    index('sandbox_webhook_deliveries_event_idx').on(table.eventId),
   ],
 );
 

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
-import { sandboxIdempotency, sandboxRateLimits, sandboxRecords, sandboxWebhookDeliveries } from './db-schema';
+import { recordLinks, sandboxIdempotency, sandboxRateLimits, sandboxRecords, sandboxWebhookDeliveries } from './db-schema';
 import { KeyedLock } from './lock';
-import { claimOrder, type DeliveryClaim, type IdempotencyEntry, type PurgeCounts, type PurgeRequest, type SandboxStore } from './store';
+import { claimOrder, type DeliveryClaim, type IdempotencyEntry, type PurgeCounts, type PurgeRequest, type RecordQuery, type SandboxStore } from './store';
 import type { DeliveryAttempt, DeliveryRecord, Kind, RecordMap } from './records';
 
 /**
@@ -219,6 +219,40 @@ export class DbStore implements SandboxStore {
         .select({ data: records.data })
         .from(records)
         .where(and(eq(records.kind, kind), this.recordOwned()))
+        .orderBy(desc(records.seq)),
+    );
+    return rows.map((row) => row.data as RecordMap[K]);
+  }
+
+  async find<K extends Kind>(kind: K, query: RecordQuery<K>): Promise<RecordMap[K][]> {
+    const wanted = Object.entries(query as Record<string, readonly string[] | undefined>).filter(
+      (entry): entry is [string, readonly string[]] => entry[1] !== undefined && entry[1].length > 0,
+    );
+    if (wanted.length === 0) return [];
+    await this.flush();
+    if (kind === 'delivery') {
+      const column = (link: string) => (link === 'id' ? deliveries.id : deliveries.eventId);
+      const rows = await this.run((x) =>
+        x
+          .select()
+          .from(deliveries)
+          .where(and(or(...wanted.map(([link, values]) => inArray(column(link), [...values]))), this.deliveryOwned()))
+          .orderBy(desc(deliveries.seq)),
+      );
+      return rows.map((row) => toDelivery(row) as RecordMap[K]);
+    }
+    const links = (recordLinks as Partial<Record<Kind, Record<string, (data: typeof records.data) => SQL>>>)[kind];
+    const linked = (link: string): SQL => {
+      if (link === 'id') return sql`${records.id}`;
+      const expression = links?.[link];
+      if (!expression) throw new Error(`Sandbox ${kind} records have no link ${link}`);
+      return expression(records.data);
+    };
+    const rows = await this.run((x) =>
+      x
+        .select({ data: records.data })
+        .from(records)
+        .where(and(eq(records.kind, kind), or(...wanted.map(([link, values]) => inArray(linked(link), [...values]))), this.recordOwned()))
         .orderBy(desc(records.seq)),
     );
     return rows.map((row) => row.data as RecordMap[K]);

@@ -1,5 +1,5 @@
 import { KeyedLock } from './lock';
-import { claimOrder, type DeliveryClaim, type IdempotencyEntry, type PurgeCounts, type PurgeRequest, type SandboxStore } from './store';
+import { claimOrder, matchesQuery, type DeliveryClaim, type IdempotencyEntry, type PurgeCounts, type PurgeRequest, type RecordQuery, type SandboxStore } from './store';
 import type { DeliveryRecord, Kind, RecordMap } from './records';
 
 interface Row {
@@ -88,6 +88,13 @@ export class MemoryStore implements SandboxStore {
   async list<K extends Kind>(kind: K): Promise<RecordMap[K][]> {
     return [...this.table(kind).values()]
       .filter((row) => this.visible(row))
+      .reverse()
+      .map((row) => structuredClone(row.value) as RecordMap[K]);
+  }
+
+  async find<K extends Kind>(kind: K, query: RecordQuery<K>): Promise<RecordMap[K][]> {
+    return [...this.table(kind).values()]
+      .filter((row) => this.visible(row) && matchesQuery(row.value, query))
       .reverse()
       .map((row) => structuredClone(row.value) as RecordMap[K]);
   }

@@ -22,6 +22,7 @@ export function readOnlyView(store: SandboxStore): SandboxStore {
     ownerOf: (kind, id) => store.ownerOf(kind, id),
     get: (kind, id) => store.get(kind, id),
     list: (kind) => store.list(kind),
+    find: (kind, query) => store.find(kind, query),
     getIdempotency: (key) => store.getIdempotency(key),
     nextPendingDeliveryAt: () => store.nextPendingDeliveryAt(),
     expiredAuthorizations: (now) => store.expiredAuthorizations(now),

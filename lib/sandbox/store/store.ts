@@ -1,4 +1,38 @@
-import type { DeliveryRecord, Kind, RecordMap } from './records';
+import type { DeliveryRecord, EventRecord, Kind, RecordMap } from './records';
+
+/**
+ * The fields a record can be found by besides its id (`SandboxStore.find`): the links from a checkout
+ * session to everything that hangs off it, followed backwards. An event's `subject` is the id of the object
+ * its data is (`eventData.data.id`).
+ */
+export interface RecordLinks {
+  order: 'tokenId';
+  refund: 'payment';
+  event: 'subject';
+  delivery: 'eventId';
+}
+
+export type LinkOf<K extends Kind> = 'id' | (K extends keyof RecordLinks ? RecordLinks[K] : never);
+
+/** What `find` looks for: for each link named, the values it may have; a record matching any is found. */
+export type RecordQuery<K extends Kind> = Partial<Record<LinkOf<K>, readonly string[]>>;
+
+/** The value of `link` on `record`, for a store that matches in code. */
+export function linkValue(record: unknown, link: string): string | undefined {
+  const value =
+    link === 'subject'
+      ? ((record as EventRecord).eventData.data as { id?: unknown } | null)?.id
+      : (record as Record<string, unknown>)[link];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Whether `record` matches `query` (any of its links). */
+export function matchesQuery(record: unknown, query: Record<string, readonly string[] | undefined>): boolean {
+  return Object.entries(query).some(([link, values]) => {
+    const value = linkValue(record, link);
+    return value !== undefined && values !== undefined && values.includes(value);
+  });
+}
 
 /** A stored response for one idempotency key (scoped by the owner of the API key). */
 export interface IdempotencyEntry {
@@ -68,6 +102,11 @@ export interface SandboxStore {
   put<K extends Kind>(kind: K, record: RecordMap[K]): Promise<void>;
   delete(kind: Kind, id: string): Promise<void>;
   list<K extends Kind>(kind: K): Promise<RecordMap[K][]>;
+  /**
+   * The records of `kind` whose id or link (`RecordLinks`) has one of the values given for it, newest first
+   * as in `list`: a few records read without reading the rest (the database store has an index per link).
+   */
+  find<K extends Kind>(kind: K, query: RecordQuery<K>): Promise<RecordMap[K][]>;
   getIdempotency(key: string): Promise<IdempotencyEntry | undefined>;
   putIdempotency(key: string, entry: IdempotencyEntry): Promise<void>;
   /**

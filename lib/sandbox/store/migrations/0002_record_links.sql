@@ -1,0 +1,4 @@
+CREATE INDEX "sandbox_records_order_token_idx" ON "sandbox_records" USING btree (("data" ->> 'tokenId')) WHERE "sandbox_records"."kind" = 'order';--> statement-breakpoint
+CREATE INDEX "sandbox_records_refund_payment_idx" ON "sandbox_records" USING btree (("data" ->> 'payment')) WHERE "sandbox_records"."kind" = 'refund';--> statement-breakpoint
+CREATE INDEX "sandbox_records_event_subject_idx" ON "sandbox_records" USING btree (("data" -> 'eventData' -> 'data' ->> 'id')) WHERE "sandbox_records"."kind" = 'event';--> statement-breakpoint
+CREATE INDEX "sandbox_webhook_deliveries_event_idx" ON "sandbox_webhook_deliveries" USING btree ("event_id");
