@@ -3,7 +3,7 @@ import { giveBrowserId } from '@/lib/checkout/browser-cookie';
 import { clearCartOnReturn } from '@/lib/checkout/clear-cart-on-return';
 import { shopDeps } from '@/lib/deps';
 import { getConfig, type AppConfig } from '@/lib/config';
-import { clientIp } from '@/lib/http/client-ip';
+import { shopClientIp } from '@/lib/http/shop-client-ip';
 import { percentDecoded } from '@/lib/http/decode';
 import { cookieOptions } from '@/lib/cookie-options';
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
@@ -103,7 +103,7 @@ const plainText = (status: number, message: string, headers: Record<string, stri
 async function guardMerchantPages(request: NextRequest, config: AppConfig): Promise<NextResponse> {
   const signIn = await merchantSignIn(
     config,
-    { authorization: request.headers.get('authorization'), ip: clientIp(request.headers, config.trustedProxyCount), what: request.nextUrl.pathname },
+    { authorization: request.headers.get('authorization'), ip: await shopClientIp(request), what: request.nextUrl.pathname },
     { clearOnSuccess: true },
   );
   if ('blockedSeconds' in signIn) {

@@ -1,7 +1,6 @@
 'use server';
 
 import { randomUUID } from 'node:crypto';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { readCart } from '@/lib/cart/cart-cookie';
@@ -24,7 +23,7 @@ import { shopDeps, type ShopDeps } from '@/lib/deps';
 import { orderContentDigest, OrderConflictError, recordPendingOrder, transitionOrder, type OrderContent, type Order } from '@/lib/orders/repository';
 import { isPaid } from '@/lib/orders/status';
 import { priceCart, type PricedCart } from '@/lib/pricing';
-import { clientIp } from '@/lib/http/client-ip';
+import { shopClientIp } from '@/lib/http/shop-client-ip';
 import { shopLimits } from '@/lib/rate-limits';
 import { getSecrets } from '@/lib/secrets';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
@@ -168,7 +167,7 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
   try {
     const [browserId, { cookieSecret }, limits] = await Promise.all([ensureBrowserId(), getSecrets(), shopLimits()]);
     // Each submission that gets this far may cost an order and a Smartpay session: limited per browser and address.
-    const verdict = await timing.database(limits.checkout(browserOwner(browserId), clientIp(await headers(), config.trustedProxyCount)));
+    const verdict = await timing.database(limits.checkout(browserOwner(browserId), await shopClientIp()));
     if (!verdict.allowed) {
       console.warn(`[checkout] too many submissions; next in ${verdict.retryAfterSeconds} s`);
       return answer({ formError: 'tooManyRequests', retryAfterSeconds: verdict.retryAfterSeconds });

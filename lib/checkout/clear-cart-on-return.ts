@@ -11,8 +11,7 @@ import {
 import { BROWSER_COOKIE, isBrowserId } from '@/lib/checkout/browser-id';
 import { deleteCheckoutDraft } from '@/lib/checkout/drafts';
 import { cookieOptions } from '@/lib/cookie-options';
-import { getConfig } from '@/lib/config';
-import { clientIp } from '@/lib/http/client-ip';
+import { shopClientIp } from '@/lib/http/shop-client-ip';
 import type { ShopDeps } from '@/lib/deps';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { isPaid } from '@/lib/orders/status';
@@ -33,7 +32,7 @@ export async function clearCartOnReturn(request: NextRequest, deps: ShopDeps): P
   const entries = parsePendingCheckouts(request.cookies.get(PENDING_CHECKOUTS_COOKIE)?.value, cookieSecret);
   const entry = entries.find((e) => e.reference === reference);
   if (!entry || entry.cartCleared) return undefined;
-  const fresh = await getFreshOrder(deps, reference, 'return', clientIp(request.headers, getConfig().trustedProxyCount));
+  const fresh = await getFreshOrder(deps, reference, 'return', await shopClientIp(request));
   if (!fresh || !isPaid(fresh.order.status)) return undefined;
 
   const browserId = request.cookies.get(BROWSER_COOKIE)?.value;

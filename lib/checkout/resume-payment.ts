@@ -1,13 +1,12 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { readBrowserId } from '@/lib/checkout/browser-cookie';
 import { browserOwner } from '@/lib/checkout/browser-id';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { getConfig, isCheckoutUrl } from '@/lib/config';
 import { shopDeps } from '@/lib/deps';
-import { clientIp } from '@/lib/http/client-ip';
+import { shopClientIp } from '@/lib/http/shop-client-ip';
 import { getOrderByReference } from '@/lib/orders/repository';
 import { shopLimits } from '@/lib/rate-limits';
 import { SmartpayError } from '@/lib/smartpay-api/errors';
@@ -28,7 +27,7 @@ export async function resumePayment(formData: FormData): Promise<void> {
   if (!entry || !browserId) redirect(failed);
 
   const config = getConfig();
-  const verdict = await (await shopLimits()).checkout(browserOwner(browserId), clientIp(await headers(), config.trustedProxyCount));
+  const verdict = await (await shopLimits()).checkout(browserOwner(browserId), await shopClientIp());
   const deps = await shopDeps();
   const order = verdict.allowed ? await getOrderByReference(deps.db, entry.reference) : undefined;
   if (!order || order.owner !== browserOwner(browserId) || order.status !== 'awaiting_authorization' || !order.smartpaySessionId) redirect(failed);

@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { readBrowserId } from '@/lib/checkout/browser-cookie';
 import { browserOwner } from '@/lib/checkout/browser-id';
 import { getConfig } from '@/lib/config';
-import { clientIp } from '@/lib/http/client-ip';
+import { shopClientIp } from '@/lib/http/shop-client-ip';
 import { merchantSignIn } from '@/lib/merchant/sign-in';
 
 /**
@@ -23,7 +23,7 @@ export async function merchantScope(): Promise<MerchantScope | undefined> {
   // towards the same sign-in lockout as one tried on the merchant pages; proxy.ts clears it on success.
   const signIn = await merchantSignIn(
     config,
-    { authorization: requestHeaders.get('authorization'), ip: clientIp(requestHeaders, config.trustedProxyCount), what: 'a merchant page or action' },
+    { authorization: requestHeaders.get('authorization'), ip: await shopClientIp({ headers: requestHeaders }), what: 'a merchant page or action' },
     { clearOnSuccess: false },
   );
   if ('blockedSeconds' in signIn) return undefined;

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { resumePayment } from '@/lib/checkout/resume-payment';
-import { getConfig } from '@/lib/config';
 import { shopDeps } from '@/lib/deps';
-import { clientIp } from '@/lib/http/client-ip';
+import { shopClientIp } from '@/lib/http/shop-client-ip';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { isPaid } from '@/lib/orders/status';
 import { editionOf, type EditionParams } from '@/lib/shop-edition';
@@ -38,7 +36,7 @@ export default async function CancelPage({
   const entry = typeof ref === 'string' ? await findPendingCheckout(ref) : undefined;
   let fresh: Awaited<ReturnType<typeof getFreshOrder>>;
   try {
-    fresh = entry ? await getFreshOrder(await shopDeps(), entry.reference, 'return', clientIp(await headers(), getConfig().trustedProxyCount)) : undefined;
+    fresh = entry ? await getFreshOrder(await shopDeps(), entry.reference, 'return', await shopClientIp()) : undefined;
   } catch (error) {
     console.error(`[cancel ${entry?.reference}] the order could not be read:`, error);
     return (

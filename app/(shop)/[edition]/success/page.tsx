@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import Link from 'next/link';
 import { legalPaths } from '@/lib/i18n/legal/paths';
 import { OrderStatusPoller } from '@/components/order-status-poller';
@@ -8,9 +7,8 @@ import { isOwnedBy } from '@/lib/checkout/browser-id';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
 import { db } from '@/lib/db/client';
 import { addressLines, recipientName } from '@/lib/orders/delivery-address';
-import { getConfig } from '@/lib/config';
 import { shopDeps } from '@/lib/deps';
-import { clientIp } from '@/lib/http/client-ip';
+import { shopClientIp } from '@/lib/http/shop-client-ip';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { getOrderLines } from '@/lib/orders/repository';
 import { isPaid, isSettled } from '@/lib/orders/status';
@@ -47,7 +45,7 @@ export default async function SuccessPage({ params, searchParams }: { params: Ed
   const entry = typeof ref === 'string' ? await findPendingCheckout(ref) : undefined;
   let fresh: Awaited<ReturnType<typeof getFreshOrder>>;
   try {
-    fresh = entry ? await getFreshOrder(await shopDeps(), entry.reference, 'return', clientIp(await headers(), getConfig().trustedProxyCount)) : undefined;
+    fresh = entry ? await getFreshOrder(await shopDeps(), entry.reference, 'return', await shopClientIp()) : undefined;
   } catch (error) {
     // The order records cannot be read (the database is down): the payment, if approved, is safe at Smartpay.
     console.error(`[success ${entry?.reference}] the order could not be read:`, error);

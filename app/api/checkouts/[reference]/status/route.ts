@@ -1,8 +1,7 @@
 import { NextResponse } from 'next/server';
 import { findPendingCheckout } from '@/lib/checkout/pending-checkouts';
-import { getConfig } from '@/lib/config';
 import { shopDeps } from '@/lib/deps';
-import { clientIp } from '@/lib/http/client-ip';
+import { shopClientIp } from '@/lib/http/shop-client-ip';
 import { getFreshOrder } from '@/lib/orders/fresh-order';
 import { isPaid, isSettled } from '@/lib/orders/status';
 
@@ -11,7 +10,7 @@ export const dynamic = 'force-dynamic';
 /** The status of an order placed in this browser, re-checked with Smartpay while it is not settled. /success polls it. */
 export async function GET(request: Request, { params }: { params: Promise<{ reference: string }> }) {
   const { reference } = await params;
-  const address = clientIp(request.headers, getConfig().trustedProxyCount);
+  const address = await shopClientIp(request);
   const fresh = (await findPendingCheckout(reference)) ? await getFreshOrder(await shopDeps(), reference, 'recheck', address) : undefined;
   if (!fresh) return NextResponse.json({ error: 'not-found' }, { status: 404 });
   const { status } = fresh.order;
