@@ -1,14 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
-import { getConfig } from '@/lib/config';
 import { shopDeps, type ShopDeps } from '@/lib/deps';
 import type { MerchantActionState } from '@/lib/merchant/action-state';
 import { merchantScope, ownerIn } from '@/lib/merchant/access';
 import type { MerchantAction } from '@/lib/merchant/allowed-actions';
 import { cancelOrder, captureOrder, refundOrder, type OperationResult } from '@/lib/merchant/operations';
-import { clientIp } from '@/lib/http/client-ip';
+import { shopClientIp } from '@/lib/http/shop-client-ip';
 import { shopLimits } from '@/lib/rate-limits';
 
 /** The merchant's order actions, bound to the forms on /orders/[id]. The work is in operations.ts. */
@@ -27,7 +25,7 @@ async function run(
     // A visitor of the public demo acts on their own orders; each action costs calls with the shop's key.
     let verdict;
     try {
-      verdict = await (await shopLimits()).demoAction(clientIp(await headers(), getConfig().trustedProxyCount));
+      verdict = await (await shopLimits()).demoAction(await shopClientIp());
     } catch (error) {
       console.error(`[merchant ${action}] the limit could not be checked:`, error);
       return { status: 'error', action, error: { reason: 'unexpected' }, at };
