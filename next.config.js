@@ -1,7 +1,7 @@
 // @ts-check
 // next.config.js is CommonJS: it loads the shared header builder with require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { securityHeaderValues } = require('./lib/security-policy.cjs');
+const { securityHeaderValues, EDITION_PAGE_CACHE_CONTROL } = require('./lib/security-policy.cjs');
 
 /**
  * The catalog's pages (home, categories, products) for a returning shopper: proxy.ts has given the browser
@@ -74,7 +74,11 @@ const nextConfig = (phase) => ({
     const withEdition = { type: /** @type {const} */ ('cookie'), key: EDITION_COOKIE, value: EDITION };
     const overHttps = { type: /** @type {const} */ ('header'), key: 'x-forwarded-proto', value: 'https' };
     const catalogHeaders = CATALOG_PAGES.flatMap((source) => [
-      { source, has: [withEdition], headers: catalogSecurityHeaders({ development, https: false }) },
+      {
+        source,
+        has: [withEdition],
+        headers: [...catalogSecurityHeaders({ development, https: false }), { key: 'Cache-Control', value: EDITION_PAGE_CACHE_CONTROL }],
+      },
       // Later rules win: on https the policy with upgrade-insecure-requests, and HSTS.
       { source, has: [withEdition, overHttps], headers: catalogSecurityHeaders({ development, https: true }) },
     ]);

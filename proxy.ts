@@ -10,6 +10,7 @@ import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/
 import { MERCHANT_REALM } from '@/lib/merchant/basic-auth';
 import { merchantSignIn } from '@/lib/merchant/sign-in';
 import { securityHeaders } from '@/lib/security-headers';
+import { EDITION_PAGE_CACHE_CONTROL } from '@/lib/security-policy.cjs';
 import { editionName } from '@/lib/edition-name';
 import { EDITION_COOKIE, setEditionCookie } from '@/lib/edition-cookie';
 
@@ -22,7 +23,8 @@ import { EDITION_COOKIE, setEditionCookie } from '@/lib/edition-cookie';
  *   language (the `locale` cookie, Japanese by default) and the shop's mode, by a rewrite to the internal
  *   edition segment, so URLs stay the same in every language; `/en/…` or `/ja/…` switches the language
  *   and drops the prefix. The answer also carries the edition cookie (lib/edition-cookie.ts): with it, the
- *   catalog's pages no longer pass through here (see `config.matcher` below and next.config.js).
+ *   catalog's pages no longer pass through here (see `config.matcher` below and next.config.js). Prerendered
+ *   pages go out as `Cache-Control: private, no-cache` (lib/security-policy.cjs): one URL, several editions.
  * - A path that names a shop or merchant page only once its percent-encoding is decoded (`/%73andbox`) is
  *   sent to its plain form, where the rules here apply; one that does not decode is a 400, and the editions'
  *   internal segment asked for directly (`/ja-sandbox/…`) a 404.
@@ -46,6 +48,8 @@ const isMerchantPath = (pathname: string) => pathname === '/orders' || pathname.
 
 /** The shop's pages, which live under an internal locale segment (app/(shop)/[locale]/…). */
 const SHOP_PAGE = /^\/(?:|cart|checkout|success|cancel|products\/[^/]+|category\/[^/]+|legal\/(?:tokushoho|privacy|shipping)|contact)$/;
+/** The shop's pages rendered per request; Next.js sends them with `Cache-Control: private, no-store`. The others are prerendered. */
+const PER_REQUEST_PAGE = /^\/(?:cart|checkout|success|cancel)$/;
 /** A shop URL with a language in front (a link shared in a language): the language is kept, the prefix dropped. */
 const LOCALE_PREFIX = /^\/(ja|en)(\/.*)?$/;
 
@@ -94,6 +98,8 @@ async function route(request: NextRequest, config: AppConfig): Promise<NextRespo
   const response = NextResponse.rewrite(target, cookieChanges ? { request: { headers: request.headers } } : undefined);
   cookieChanges?.(response);
   setEditionCookie(response, locale, request.cookies.get(EDITION_COOKIE)?.value);
+  // Next.js keeps a Cache-Control set here. Only on prerendered pages: it would replace the per-request pages' no-store.
+  if (!PER_REQUEST_PAGE.test(pathname)) response.headers.set('Cache-Control', EDITION_PAGE_CACHE_CONTROL);
   return response;
 }
 

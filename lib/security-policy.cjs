@@ -35,4 +35,13 @@ function securityHeaderValues({ https, development, formAction }) {
   };
 }
 
-module.exports = { securityHeaderValues };
+/**
+ * `Cache-Control` of the shop's prerendered pages (catalog, legal pages, contact). Each URL shows the edition
+ * named by the browser's cookies (its language, and the sandbox's banner or not), so no shared cache may
+ * store one visitor's answer for the next: `private`. Browsers ask again each time (`no-cache`), as a
+ * language switch changes the page at the same URL; unlike `no-store`, this keeps the back-forward cache.
+ * Next.js would send `s-maxage=31536000` (a year in any CDN, whatever the cookies) and keeps a value already set.
+ */
+const EDITION_PAGE_CACHE_CONTROL = 'private, no-cache';
+
+module.exports = { securityHeaderValues, EDITION_PAGE_CACHE_CONTROL };

@@ -329,6 +329,28 @@ try {
       `${server.name} ${pathname}${served}: ${response.status} with CSP (frame-ancestors 'none', form-action), X-Frame-Options, nosniff, Referrer-Policy, Permissions-Policy${https ? ', HSTS' : ', no HSTS on http'}`,
     );
   }
+  console.log('a page that shows the edition of the browser\'s cookies is kept by no shared cache:');
+  // Next.js would send prerendered pages with s-maxage=31536000: a CDN would then serve one visitor's language
+  // (or the sandbox's banner) to everyone at that URL. Pages rendered per request keep Next.js's no-store.
+  for (const [pathname, headers = {}] of [
+    ['/'],
+    ['/', returning('en-sandbox')],
+    ['/products/roasted-hojicha'],
+    ['/products/roasted-hojicha', returning('ja-sandbox')],
+    ['/category/tea', returning('en-sandbox')],
+    ['/legal/privacy'],
+    ['/contact'],
+    ['/cart'],
+    ['/checkout'],
+  ]) {
+    const response = await request(`${a.origin}${pathname}`, { headers });
+    const cacheControl = response.headers.get('cache-control') ?? '';
+    const perRequest = ['/cart', '/checkout'].includes(pathname);
+    check(
+      response.status === 200 && /\bprivate\b/.test(cacheControl) && !/s-maxage|public/.test(cacheControl) && (!perRequest || /\bno-store\b/.test(cacheControl)),
+      `${pathname}${headers.cookie ? ` (${headers.cookie})` : ''}: Cache-Control ${cacheControl}`,
+    );
+  }
   // The servers run `next start -H 127.0.0.1`: a shop page must be one request inside the server, its
   // rewrite to the prerendered edition relative, never a second HTTP request to itself (next.config.js).
   const rewrites = await Promise.all([a, c].map(async (server) => (await request(`${server.origin}/products/roasted-hojicha`)).headers.get('x-middleware-rewrite')));
