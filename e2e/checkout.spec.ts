@@ -34,7 +34,10 @@ test('buys two products in Japanese: cart, checkout, Smartpay approval, confirme
   await expect(page).toHaveURL(/\/checkout$/);
   await expect(page.getByTestId('checkout-summary').getByTestId('total')).toHaveText(yen(total));
   await fillCheckout(page, taro);
+  const action = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/checkout');
   await page.getByTestId('pay-with-smartpay').click();
+  // The checkout action says where its time went (lib/server-timing.ts).
+  expect(await (await action).headerValue('server-timing')).toMatch(/^db;dur=[\d.]+;desc="database", smartpay;dur=[\d.]+;desc="Smartpay", shop;dur=[\d.]+;desc="the shop itself", total;dur=[\d.]+$/);
 
   await page.waitForURL(/\/sandbox\/checkout\/checkout_test_[0-9A-Za-z]+/);
   await expect(page.getByText(yen(total)).first()).toBeVisible();

@@ -17,7 +17,9 @@ test('a shopper without JavaScript can buy: the forms post to server actions and
   await expect(page.getByTestId('field-email')).toHaveValue(taro.email);
 
   await page.getByTestId('field-phone').fill(taro.phone);
+  const action = page.waitForResponse((response) => response.request().method() === 'POST' && response.status() === 303);
   await page.getByTestId('pay-with-smartpay').click();
+  expect(await (await action).headerValue('server-timing')).toMatch(/^db;dur=[\d.]+;desc="database", smartpay;dur=[\d.]+;.*total;dur=[\d.]+$/);
   await page.waitForURL(/\/sandbox\/checkout\/checkout_test_/);
   await page.getByTestId('sandbox-approve').click();
 

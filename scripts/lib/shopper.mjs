@@ -103,8 +103,8 @@ export class Shopper {
   }
 
   /**
-   * Posts the checkout form as a browser without JavaScript does; returns the latency and the sandbox
-   * session of the expected 303, or throws a CheckoutFailure.
+   * Posts the checkout form as a browser without JavaScript does; returns the latency, the sandbox session
+   * and the `Server-Timing` header of the expected 303, or throws a CheckoutFailure.
    */
   async submitCheckout() {
     const target = new URL(this.form.action || '/checkout', `${this.origin}/checkout`);
@@ -138,7 +138,7 @@ export class Shopper {
     const match = url.pathname.match(SESSION_PATH);
     if (!match) throw new CheckoutFailure(`POST /checkout redirected to ${location}, not to a sandbox checkout page`, response.status);
     this.attempts.at(-1).sessionId = match[1];
-    return { ms, sessionId: match[1], location: url.href };
+    return { ms, sessionId: match[1], location: url.href, serverTiming: response.headers.get('server-timing') ?? undefined };
   }
 
   /** The shop's status route for this shopper's order, with this shopper's cookies. */

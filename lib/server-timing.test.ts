@@ -1,0 +1,61 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addServerTiming, installServerTiming, serverTimingHeader } from './server-timing';
+
+describe('serverTimingHeader', () => {
+  it('writes each figure as a token, a duration in ms and an optional quoted description', () => {
+    expect(
+      serverTimingHeader([
+        { name: 'db', durationMs: 3.14159, description: 'database' },
+        { name: 'total', durationMs: 12 },
+      ]),
+    ).toBe('db;dur=3.1;desc="database", total;dur=12.0');
+  });
+
+  it('escapes quotes in descriptions, replaces what a header cannot hold, and drops malformed figures', () => {
+    expect(
+      serverTimingHeader([
+        { name: 'smartpay', durationMs: 1, description: 'say "hi" \\ 決済' },
+        { name: 'not a token', durationMs: 1 },
+        { name: 'nan', durationMs: Number.NaN },
+      ]),
+    ).toBe('smartpay;dur=1.0;desc="say \\"hi\\" \\\\ ??"');
+  });
+});
+
+describe('installServerTiming', () => {
+  let server: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    installServerTiming();
+    // Each request adds its own figure after some asynchronous work, the slow one last.
+    server = createServer(async (request, response) => {
+      const delay = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('delay') ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (delay > 0) addServerTiming({ name: 'work', durationMs: delay });
+      await Promise.resolve();
+      response.statusCode = 303;
+      response.setHeader('Location', '/elsewhere');
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('sends the figures added while answering a request in that request\'s answer only', async () => {
+    const get = (delay: number) => fetch(`${origin}/?delay=${delay}`, { redirect: 'manual' });
+    const [slow, fast, none] = await Promise.all([get(40), get(5), get(0)]);
+    expect(slow.headers.get('server-timing')).toBe('work;dur=40.0');
+    expect(fast.headers.get('server-timing')).toBe('work;dur=5.0');
+    expect(none.headers.has('server-timing')).toBe(false);
+    expect(slow.status).toBe(303);
+  });
+
+  it('adds nothing outside a request', () => {
+    expect(() => addServerTiming({ name: 'db', durationMs: 1 })).not.toThrow();
+  });
+});
