@@ -48,7 +48,10 @@ const isMerchantPath = (pathname: string) => pathname === '/orders' || pathname.
 
 /** The shop's pages, which live under an internal locale segment (app/(shop)/[locale]/…). */
 const SHOP_PAGE = /^\/(?:|cart|checkout|success|cancel|products\/[^/]+|category\/[^/]+|legal\/(?:tokushoho|privacy|shipping)|contact)$/;
-/** The shop's pages rendered per request; Next.js sends them with `Cache-Control: private, no-store`. The others are prerendered. */
+/**
+ * The shop's pages rendered per request, which Next.js sends with `Cache-Control: private, no-cache, no-store,
+ * max-age=0, must-revalidate`; the others are prerendered (the security check holds every page to one of the two).
+ */
 const PER_REQUEST_PAGE = /^\/(?:cart|checkout|success|cancel)$/;
 /** A shop URL with a language in front (a link shared in a language): the language is kept, the prefix dropped. */
 const LOCALE_PREFIX = /^\/(ja|en)(\/.*)?$/;

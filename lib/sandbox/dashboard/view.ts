@@ -17,7 +17,8 @@ export function dashboardScope(config: { production: boolean; merchantPassword: 
  * events. Never webhook endpoints (nor their secrets), coupons or promotion codes, never another session's
  * objects. `store` is the shop key's view; each step reads only the records linked to the step before
  * (`SandboxStore.find`, indexed in the database), so a view costs the same whatever else the sandbox holds.
- * Lists are newest first, as in the full snapshot.
+ * Lists are newest first, as in the full snapshot. Payments are found through their order's `payments`: the
+ * memory store writes a new payment a moment before its order, and a view in that moment misses the payment.
  */
 export async function readBrowserSnapshot(store: Pick<SandboxStore, 'find'>, sessionIds: readonly string[]): Promise<SandboxSnapshot> {
   const checkoutSessions = await store.find('checkoutSession', { id: sessionIds });
