@@ -86,8 +86,13 @@ for (const [scenario, message] of [
   test(`a Smartpay failure (${scenario}) is shown to the shopper and the cart is kept`, { tag: scenario === 'slow' ? ['@own-server'] : [] }, async ({ page }) => {
     if (scenario === 'slow') needsOwnServer('SMARTPAY_TIMEOUT_MS=3000 and SANDBOX_SLOW_MS=6000, so that the shop gives up first, quickly');
     await fillCheckout(page, { ...taro, email: `taro+sandbox_${scenario}@example.com` });
+    const action = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/checkout', {
+      timeout: 20_000,
+    });
     await page.getByTestId('pay-with-smartpay').click();
     await expect(page.getByTestId('checkout-error')).toContainText(message, { timeout: 20_000 });
+    // The answer still says where the time went, the failed call to Smartpay included.
+    expect(await (await action).headerValue('server-timing')).toMatch(/smartpay;dur=[\d.]+;.*total;dur=[\d.]+$/);
     await expect(page).toHaveURL(/\/checkout$/);
     await expect(page.getByTestId('field-email')).toHaveValue(`taro+sandbox_${scenario}@example.com`);
     await expect(cartCount(page)).toHaveText('1');

@@ -248,6 +248,7 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     await transitionOrder(database, order, 'failed', 'checkout', detail).catch((e: unknown) =>
       console.error(`[checkout ${reference}] could not mark the order failed`, e),
     );
+    timing.report(`[checkout ${reference}] failed at Smartpay`);
     return answer({ attempt, formError: error instanceof SmartpayError ? formErrorFor(error) : 'unexpected' });
   }
   timing.report(`[checkout ${reference}] to Smartpay`);
