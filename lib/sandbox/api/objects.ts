@@ -16,17 +16,18 @@ async function required<T>(value: Promise<T | undefined>, what: string): Promise
   return found;
 }
 
+/** The sandbox's own bookkeeping on a record, which no API answer or event shows. */
+type SandboxOnly = 'sandboxWarnings' | 'sandboxSoftDeclines';
+
 /** A record as the API shows it: without the sandbox's warnings and counts. */
-export function apiObject<T extends { sandboxWarnings?: string[]; sandboxSoftDeclines?: number }>(
-  record: T,
-): Omit<T, 'sandboxWarnings' | 'sandboxSoftDeclines'> {
+export function apiObject<T extends { sandboxWarnings?: string[]; sandboxSoftDeclines?: number }>(record: T): Omit<T, SandboxOnly> {
   const copy: Partial<T> = { ...record };
   delete copy.sandboxWarnings;
   delete copy.sandboxSoftDeclines;
-  return copy as Omit<T, 'sandboxWarnings' | 'sandboxSoftDeclines'>;
+  return copy as Omit<T, SandboxOnly>;
 }
 
-export type OrderObject = Omit<OrderRecord, 'captureMethod' | 'sandboxWarnings' | 'sandboxSoftDeclines' | 'discounts'> & { discounts: string[] };
+export type OrderObject = Omit<OrderRecord, 'captureMethod' | SandboxOnly | 'discounts'> & { discounts: string[] };
 
 /**
  * The order as Smartpay shows it, with the fields of sdk-go `Order`/`OrderExpanded` and sdk-node `Order`:
@@ -35,12 +36,10 @@ export type OrderObject = Omit<OrderRecord, 'captureMethod' | 'sandboxWarnings' 
  * the checkout session; orders stored by older sandboxes may still hold one).
  */
 export function orderObject(order: OrderRecord): OrderObject {
-  const copy: Partial<OrderRecord> & { customerInfo?: unknown } = { ...order };
+  const copy: Partial<OrderRecord> & { customerInfo?: unknown } = apiObject(order);
   delete copy.captureMethod;
   delete copy.customerInfo;
-  delete copy.sandboxWarnings;
-  delete copy.sandboxSoftDeclines;
-  return { ...(copy as Omit<OrderRecord, 'captureMethod' | 'sandboxWarnings' | 'sandboxSoftDeclines'>), discounts: order.discounts ?? [] };
+  return { ...(copy as Omit<OrderRecord, 'captureMethod' | SandboxOnly>), discounts: order.discounts ?? [] };
 }
 
 export async function expandLineItem(store: SandboxStore, lineItem: LineItemRecord) {
