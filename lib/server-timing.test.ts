@@ -1,4 +1,4 @@
-import { Agent, createServer, get as httpGet, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addServerTiming, installServerTiming, serverTimingHeader } from './server-timing';
@@ -47,28 +47,34 @@ describe('installServerTiming', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('sends the figures added while answering a request in that request\'s answer only', async () => {
-    const get = (delay: number) => fetch(`${origin}/?delay=${delay}`, { redirect: 'manual' });
-    const [slow, fast, none] = await Promise.all([get(40), get(5), get(0)]);
+    const post = (delay: number) => fetch(`${origin}/?delay=${delay}`, { method: 'POST', redirect: 'manual' });
+    const [slow, fast, none] = await Promise.all([post(40), post(5), post(0)]);
     expect(slow.headers.get('server-timing')).toBe('work;dur=40.0');
     expect(fast.headers.get('server-timing')).toBe('work;dur=5.0');
     expect(none.headers.has('server-timing')).toBe(false);
     expect(slow.status).toBe(303);
   });
 
+  it('leaves GETs untouched: pages are never server actions', async () => {
+    expect((await fetch(`${origin}/?delay=5`, { redirect: 'manual' })).headers.has('server-timing')).toBe(false);
+  });
+
   it('starts each request on a kept-alive connection with an empty list, whatever was added before', async () => {
     addServerTiming({ name: 'outside', durationMs: 1 });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const get = (delay: number) =>
+    const send = (delay: number) =>
       new Promise<{ timing: string | undefined; socket: unknown }>((resolve, reject) => {
-        httpGet(`${origin}/?delay=${delay}`, { agent }, (response) => {
+        httpRequest(`${origin}/?delay=${delay}`, { agent, method: 'POST' }, (response) => {
           const socket = response.socket;
           response.resume();
           response.on('end', () => resolve({ timing: response.headers['server-timing'] as string | undefined, socket }));
-        }).on('error', reject);
+        })
+          .on('error', reject)
+          .end();
       });
-    const first = await get(5);
-    const second = await get(0);
-    const third = await get(7);
+    const first = await send(5);
+    const second = await send(0);
+    const third = await send(7);
     agent.destroy();
     expect(first.socket).toBeTruthy();
     expect(second.socket).toBe(first.socket);

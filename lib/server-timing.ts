@@ -1,14 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * `Server-Timing` for answers whose code cannot set a header itself. A server action has no way to set a
  * response header in Next.js 16 (vercel/next.js#12382), so the checkout action adds its figures here
  * (`addServerTiming`), and `installServerTiming` (run once by instrumentation.ts) writes them into the answer
- * of the HTTP request they were added in, when its headers go out: a list is opened for each request as
- * Node.js starts it (the `http.server.request.start` diagnostics channel) and follows that request's work
- * (AsyncLocalStorage). Work outside any request, such as a test calling the action directly, adds nothing.
+ * of the HTTP request they were added in, when its headers go out: a list is opened for each POST (a server
+ * action is always one) as Node.js starts it (the `http.server.request.start` diagnostics channel) and follows
+ * that request's work (AsyncLocalStorage); pages and other GETs pass untouched. Work outside such a request,
+ * such as a test calling the action directly or a GET, adds nothing.
  */
 export interface ServerTimingMetric {
   /** A token, such as `db`. */
@@ -42,12 +43,13 @@ export function serverTimingHeader(metrics: readonly ServerTimingMetric[]): stri
 
 let installed = false;
 
-/** Opens a list for each HTTP request this process serves, written as `Server-Timing` when the answer's headers go out. */
+/** Opens a list for each POST this process serves, written as `Server-Timing` when the answer's headers go out. */
 export function installServerTiming(): void {
   if (installed) return;
   installed = true;
   subscribe('http.server.request.start', (message) => {
-    const { response } = message as { response: ServerResponse };
+    const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
+    if (request.method !== 'POST') return;
     const metrics: ServerTimingMetric[] = [];
     // The request's handlers run after this, in the same turn: what they start carries this list.
     storage.enterWith(metrics);
