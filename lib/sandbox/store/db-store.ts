@@ -209,19 +209,7 @@ export class DbStore implements SandboxStore {
   }
 
   async list<K extends Kind>(kind: K): Promise<RecordMap[K][]> {
-    await this.flush();
-    if (kind === 'delivery') {
-      const rows = await this.run((x) => x.select().from(deliveries).where(this.deliveryOwned()).orderBy(desc(deliveries.seq)));
-      return rows.map((row) => toDelivery(row) as RecordMap[K]);
-    }
-    const rows = await this.run((x) =>
-      x
-        .select({ data: records.data })
-        .from(records)
-        .where(and(eq(records.kind, kind), this.recordOwned()))
-        .orderBy(desc(records.seq)),
-    );
-    return rows.map((row) => row.data as RecordMap[K]);
+    return this.select(kind, undefined);
   }
 
   async find<K extends Kind>(kind: K, query: RecordQuery<K>): Promise<RecordMap[K][]> {
@@ -229,30 +217,29 @@ export class DbStore implements SandboxStore {
       (entry): entry is [string, readonly string[]] => entry[1] !== undefined && entry[1].length > 0,
     );
     if (wanted.length === 0) return [];
-    await this.flush();
-    if (kind === 'delivery') {
-      const column = (link: string) => (link === 'id' ? deliveries.id : deliveries.eventId);
-      const rows = await this.run((x) =>
-        x
-          .select()
-          .from(deliveries)
-          .where(and(or(...wanted.map(([link, values]) => inArray(column(link), [...values]))), this.deliveryOwned()))
-          .orderBy(desc(deliveries.seq)),
-      );
-      return rows.map((row) => toDelivery(row) as RecordMap[K]);
-    }
     const links = (recordLinks as Partial<Record<Kind, Record<string, (data: typeof records.data) => SQL>>>)[kind];
     const linked = (link: string): SQL => {
+      if (kind === 'delivery') return sql`${link === 'id' ? deliveries.id : deliveries.eventId}`;
       if (link === 'id') return sql`${records.id}`;
       const expression = links?.[link];
       if (!expression) throw new Error(`Sandbox ${kind} records have no link ${link}`);
       return expression(records.data);
     };
+    return this.select(kind, or(...wanted.map(([link, values]) => inArray(linked(link), [...values]))));
+  }
+
+  /** This view's records of `kind` that match `where` (all of them without), newest first. */
+  private async select<K extends Kind>(kind: K, where: SQL | undefined): Promise<RecordMap[K][]> {
+    await this.flush();
+    if (kind === 'delivery') {
+      const rows = await this.run((x) => x.select().from(deliveries).where(and(where, this.deliveryOwned())).orderBy(desc(deliveries.seq)));
+      return rows.map((row) => toDelivery(row) as RecordMap[K]);
+    }
     const rows = await this.run((x) =>
       x
         .select({ data: records.data })
         .from(records)
-        .where(and(eq(records.kind, kind), or(...wanted.map(([link, values]) => inArray(linked(link), [...values]))), this.recordOwned()))
+        .where(and(eq(records.kind, kind), where, this.recordOwned()))
         .orderBy(desc(records.seq)),
     );
     return rows.map((row) => row.data as RecordMap[K]);

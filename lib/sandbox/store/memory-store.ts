@@ -86,15 +86,17 @@ export class MemoryStore implements SandboxStore {
   }
 
   async list<K extends Kind>(kind: K): Promise<RecordMap[K][]> {
-    return [...this.table(kind).values()]
-      .filter((row) => this.visible(row))
-      .reverse()
-      .map((row) => structuredClone(row.value) as RecordMap[K]);
+    return this.visibleValues(kind, () => true);
   }
 
   async find<K extends Kind>(kind: K, query: RecordQuery<K>): Promise<RecordMap[K][]> {
+    return this.visibleValues(kind, (value) => matchesQuery(value, query));
+  }
+
+  /** Copies of this view's records of `kind` that `keep` accepts, newest first. */
+  private visibleValues<K extends Kind>(kind: K, keep: (value: unknown) => boolean): RecordMap[K][] {
     return [...this.table(kind).values()]
-      .filter((row) => this.visible(row) && matchesQuery(row.value, query))
+      .filter((row) => this.visible(row) && keep(row.value))
       .reverse()
       .map((row) => structuredClone(row.value) as RecordMap[K]);
   }
