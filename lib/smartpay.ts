@@ -2,7 +2,6 @@
 
 import { randomUUID } from 'node:crypto';
 import { redirect } from 'next/navigation';
-import { after } from 'next/server';
 import { readCart } from '@/lib/cart/cart-cookie';
 import { buildCheckoutSession } from '@/lib/checkout/build-checkout-session';
 import { followingAttempt, idempotencyKeyFor, issueAttempt, orderReferenceFor, verifyAttempt } from '@/lib/checkout/attempt';
@@ -175,6 +174,8 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
   let database: Database;
   let order: Order;
   let attempt: string;
+  let draftSaved: Promise<void> = Promise.resolve();
+  const draftKept = () => timing.database(draftSaved);
   try {
     const [browserId, { cookieSecret }, limits] = await Promise.all([ensureBrowserId(), getSecrets(), shopLimits()]);
     // Each submission that gets this far may cost an order and a Smartpay session: limited per browser and address.
@@ -187,14 +188,6 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     const ownAttempt = verifyAttempt(submittedAttempt, browserId, cookieSecret);
     deps = await shopDeps();
     database = deps.db;
-    // What the shopper typed, for the form when they come Back from Smartpay or reload (lib/checkout/drafts.ts).
-    // Needed only then, so it is written once the answer has been sent; if that fails, the form is empty on
-    // return, and the order and the payment go on.
-    after(() =>
-      saveCheckoutDraft(database, browserId, cookieSecret, values).catch((error: unknown) =>
-        console.error('[checkout] what the shopper typed could not be kept', error),
-      ),
-    );
     const recorded = await timing.database(
       recordAttemptOrder(database, {
         attemptId: ownAttempt ?? randomUUID(),
@@ -205,16 +198,28 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     );
     order = recorded.order;
     attempt = issueAttempt(browserId, cookieSecret, recorded.attemptId);
+    // What the shopper typed, for the form when they come Back from Smartpay or reload (lib/checkout/drafts.ts).
+    // Written while Smartpay is asked, and waited for before the answer goes out, so that a Back or reload
+    // right after always finds it. If it fails, the form is empty on return, and the order and the payment go on.
+    draftSaved = saveCheckoutDraft(database, browserId, cookieSecret, values).catch((error: unknown) =>
+      console.error('[checkout] what the shopper typed could not be kept', error),
+    );
   } catch (error) {
     console.error('[checkout] the order could not be recorded', error);
     return answer({ formError: 'unexpected' });
   }
   const { reference } = order;
   // The same order was already paid (a resubmitted form): show its result instead of paying again.
-  if (isPaid(order.status)) redirect(`/success?ref=${encodeURIComponent(reference)}`);
+  if (isPaid(order.status)) {
+    await draftKept();
+    redirect(`/success?ref=${encodeURIComponent(reference)}`);
+  }
   // It ended without payment (declined or canceled), or a newer order of this browser superseded it
   // (lib/orders/abandon.ts): the form must start a new attempt.
-  if (order.status === 'rejected' || order.status === 'canceled' || order.status === 'abandoned') return answer({ formError: 'expired' });
+  if (order.status === 'rejected' || order.status === 'canceled' || order.status === 'abandoned') {
+    await draftKept();
+    return answer({ formError: 'expired' });
+  }
 
   const payload = buildCheckoutSession({
     cart,
@@ -248,9 +253,11 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     await transitionOrder(database, order, 'failed', 'checkout', detail).catch((e: unknown) =>
       console.error(`[checkout ${reference}] could not mark the order failed`, e),
     );
+    await draftKept();
     timing.report(`[checkout ${reference}] failed at Smartpay`);
     return answer({ attempt, formError: error instanceof SmartpayError ? formErrorFor(error) : 'unexpected' });
   }
+  await draftKept();
   timing.report(`[checkout ${reference}] to Smartpay`);
   redirect(checkoutUrl);
 }

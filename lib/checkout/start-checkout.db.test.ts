@@ -26,8 +26,6 @@ import { validCheckoutForm } from '@/test/checkout';
  */
 const state = vi.hoisted(() => ({
   jar: new Map<string, string>(),
-  /** Work the action hands to `after()`: Next runs it once the answer is sent; here `runAfterTasks` does. */
-  afterTasks: [] as (() => unknown)[],
   handle: undefined as unknown as DatabaseHandle,
   fake: undefined as unknown as FakeSmartpay,
 }));
@@ -43,16 +41,6 @@ vi.mock('next/headers', () => ({
   headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }),
 }));
 
-vi.mock('next/server', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next/server')>()),
-  after: (task: () => unknown) => void state.afterTasks.push(task),
-}));
-
-async function runAfterTasks() {
-  const tasks = state.afterTasks.splice(0);
-  for (const task of tasks) await task();
-}
-
 class Redirected extends Error {
   constructor(readonly url: string) {
     super(`redirect to ${url}`);
@@ -63,6 +51,17 @@ vi.mock('next/navigation', () => ({
     throw new Redirected(url);
   },
 }));
+// A draft written slowly: the action's answer must still wait for it (a Back or reload right after finds it).
+vi.mock('@/lib/checkout/drafts', async (importOriginal) => {
+  const drafts = await importOriginal<typeof import('@/lib/checkout/drafts')>();
+  return {
+    ...drafts,
+    saveCheckoutDraft: async (...args: Parameters<typeof drafts.saveCheckoutDraft>) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return drafts.saveCheckoutDraft(...args);
+    },
+  };
+});
 vi.mock('@/lib/db/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/db/client')>()),
   db: async () => state.handle.db,
@@ -81,7 +80,6 @@ afterAll(async () => {
 });
 beforeEach(() => {
   state.jar.clear();
-  state.afterTasks.length = 0;
   state.fake = new FakeSmartpay({ checkoutOrigin: getConfig().smartpay.checkoutOrigin });
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -135,10 +133,9 @@ describe(`startCheckout (${databaseKind})`, () => {
     expect(parsePendingCheckouts(state.jar.get(PENDING_CHECKOUTS_COOKIE), cookieSecret).map((e) => e.reference)).toEqual([body.reference]);
     expect(state.jar.has(CART_COOKIE)).toBe(true);
 
-    // What the shopper typed is kept for their return once the answer has gone out, not before.
+    // What the shopper typed is kept for their return by the time the answer goes out: a Back or a reload
+    // right after the redirect finds it.
     const browserId = state.jar.get(BROWSER_COOKIE)!;
-    expect(await readCheckoutDraft(state.handle.db, browserId, cookieSecret, new Date(0))).toEqual({});
-    await runAfterTasks();
     expect(await readCheckoutDraft(state.handle.db, browserId, cookieSecret, new Date(0))).toMatchObject({ email: form.email, familyName: form.familyName });
   });
 
@@ -180,6 +177,9 @@ describe(`startCheckout (${databaseKind})`, () => {
     expect(state.jar.has(CART_COOKIE)).toBe(true);
     const reference = (sessionCreations()[0]!.body as { reference: string }).reference;
     expect((await getOrderByReference(state.handle.db, reference))?.status).toBe('failed');
+    // A reload of the form shows what was typed.
+    const { cookieSecret } = await getSecrets();
+    expect(await readCheckoutDraft(state.handle.db, state.jar.get(BROWSER_COOKIE)!, cookieSecret, new Date(0))).toMatchObject({ email: form.email });
 
     state.fake.failWith = undefined;
     // The page was rendered again with the attempt it returned; the shopper presses Pay again.
