@@ -250,8 +250,10 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
   } catch (error) {
     const detail = error instanceof SmartpayError ? error.toLogString() : String(error);
     console.error(`[checkout ${reference}] ${detail}`);
-    await transitionOrder(database, order, 'failed', 'checkout', detail).catch((e: unknown) =>
-      console.error(`[checkout ${reference}] could not mark the order failed`, e),
+    await timing.database(
+      transitionOrder(database, order, 'failed', 'checkout', detail).catch((e: unknown) =>
+        console.error(`[checkout ${reference}] could not mark the order failed`, e),
+      ),
     );
     await draftKept();
     timing.report(`[checkout ${reference}] failed at Smartpay`);

@@ -13,6 +13,7 @@ import { parsePendingCheckouts, PENDING_CHECKOUTS_COOKIE, withPendingCheckout } 
 import { getConfig } from '@/lib/config';
 import { getOrderByReference, listOrders, recordPendingOrder, transitionOrder } from '@/lib/orders/repository';
 import { getSecrets } from '@/lib/secrets';
+import type { ServerTimingMetric } from '@/lib/server-timing';
 import { startCheckout, type CheckoutState } from '@/lib/smartpay';
 import { databaseKind, openTestDatabase } from '@/test/database';
 import { FakeSmartpay } from '@/test/fake-smartpay';
@@ -26,6 +27,8 @@ import { validCheckoutForm } from '@/test/checkout';
  */
 const state = vi.hoisted(() => ({
   jar: new Map<string, string>(),
+  /** What the action reported for `Server-Timing`. */
+  timings: [] as ServerTimingMetric[],
   handle: undefined as unknown as DatabaseHandle,
   fake: undefined as unknown as FakeSmartpay,
 }));
@@ -62,6 +65,21 @@ vi.mock('@/lib/checkout/drafts', async (importOriginal) => {
     },
   };
 });
+// Marking an order failed, slowed: its time must count as the database's in the Server-Timing figures.
+const SLOW_FAILED_MARK_MS = 80;
+vi.mock('@/lib/orders/repository', async (importOriginal) => {
+  const repository = await importOriginal<typeof import('@/lib/orders/repository')>();
+  return {
+    ...repository,
+    transitionOrder: async (...args: Parameters<typeof repository.transitionOrder>) => {
+      if (args[2] === 'failed') await new Promise((resolve) => setTimeout(resolve, SLOW_FAILED_MARK_MS));
+      return repository.transitionOrder(...args);
+    },
+  };
+});
+vi.mock('@/lib/server-timing', () => ({
+  addServerTiming: (...metrics: ServerTimingMetric[]) => void state.timings.push(...metrics),
+}));
 vi.mock('@/lib/db/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/db/client')>()),
   db: async () => state.handle.db,
@@ -80,6 +98,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   state.jar.clear();
+  state.timings.length = 0;
   state.fake = new FakeSmartpay({ checkoutOrigin: getConfig().smartpay.checkoutOrigin });
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -177,6 +196,11 @@ describe(`startCheckout (${databaseKind})`, () => {
     expect(state.jar.has(CART_COOKIE)).toBe(true);
     const reference = (sessionCreations()[0]!.body as { reference: string }).reference;
     expect((await getOrderByReference(state.handle.db, reference))?.status).toBe('failed');
+    // Marking it failed is the database's time, not the shop's.
+    const timing = Object.fromEntries(state.timings.map((metric) => [metric.name, metric.durationMs]));
+    expect(Object.keys(timing)).toEqual(['db', 'smartpay', 'shop', 'total']);
+    expect(timing.db).toBeGreaterThanOrEqual(SLOW_FAILED_MARK_MS);
+    expect(timing.shop).toBeLessThan(SLOW_FAILED_MARK_MS);
     // A reload of the form shows what was typed.
     const { cookieSecret } = await getSecrets();
     expect(await readCheckoutDraft(state.handle.db, state.jar.get(BROWSER_COOKIE)!, cookieSecret, new Date(0))).toMatchObject({ email: form.email });
