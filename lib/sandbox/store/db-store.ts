@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { recordLinks, sandboxIdempotency, sandboxRateLimits, sandboxRecords, sandboxWebhookDeliveries } from './db-schema';
 import { KeyedLock } from './lock';
@@ -318,6 +318,11 @@ export class DbStore implements SandboxStore {
             eq(deliveries.status, 'pending'),
             lte(deliveries.nextAttemptAt, claim.now),
             or(isNull(deliveries.claimedUntil), lt(deliveries.claimedUntil, claim.now)),
+            claim.only === undefined || claim.first === undefined
+              ? undefined
+              : claim.only === 'first'
+                ? eq(deliveries.owner, claim.first)
+                : ne(deliveries.owner, claim.first),
           ),
         )
         .orderBy(

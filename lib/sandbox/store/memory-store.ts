@@ -1,5 +1,5 @@
 import { KeyedLock } from './lock';
-import { claimOrder, matchesQuery, type DeliveryClaim, type IdempotencyEntry, type PurgeCounts, type PurgeRequest, type RecordQuery, type SandboxStore } from './store';
+import { claimOrder, claimTakes, matchesQuery, type DeliveryClaim, type IdempotencyEntry, type PurgeCounts, type PurgeRequest, type RecordQuery, type SandboxStore } from './store';
 import type { DeliveryRecord, Kind, RecordMap } from './records';
 
 interface Row {
@@ -123,7 +123,7 @@ export class MemoryStore implements SandboxStore {
     for (const row of rows) {
       if (claimed.length >= claim.limit) break;
       const delivery = row.value as DeliveryRecord;
-      if (delivery.state !== 'pending' || (delivery.nextAttemptAt ?? 0) > claim.now) continue;
+      if (delivery.state !== 'pending' || (delivery.nextAttemptAt ?? 0) > claim.now || !claimTakes(claim, row.owner)) continue;
       if ((this.state.claims.get(delivery.id) ?? 0) > claim.now) continue;
       this.state.claims.set(delivery.id, claim.now + claim.leaseMs);
       claimed.push(structuredClone(delivery));

@@ -55,6 +55,14 @@ export interface DeliveryClaim {
    * `nextAttemptAt` order within each group: the shop's own webhooks do not wait behind a stranger's.
    */
   first?: string;
+  /** Only `first`'s deliveries (`'first'`), or only everyone else's (`'others'`); both when absent. */
+  only?: 'first' | 'others';
+}
+
+/** Whether a delivery of record owner `owner` may be taken by `claim` (see `DeliveryClaim.only`). */
+export function claimTakes(claim: Pick<DeliveryClaim, 'first' | 'only'>, owner: string): boolean {
+  if (claim.only === undefined || claim.first === undefined) return true;
+  return (owner === claim.first) === (claim.only === 'first');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newId } from '../store/ids';
 import { signWebhook } from './signature';
-import type { SandboxStore } from '../store/store';
+import type { DeliveryClaim, SandboxStore } from '../store/store';
 import type { DeliveryAttempt, DeliveryRecord, EventRecord, WebhookEndpointRecord } from '../store/records';
 
 /** Waits between attempts: 1 s, 5 s, 30 s, 2 min, so at most 5 attempts. */
@@ -17,6 +17,12 @@ const CLAIM_BATCH = 10;
  * order back from the API), so a burst of events is sent a few at a time rather than all together.
  */
 const MAX_IN_FLIGHT = 4;
+/**
+ * With a `firstOwner`, one of those is kept for its deliveries: anyone can invent a key and register an
+ * endpoint that never answers, and its deliveries, each held for the whole attempt timeout, must not keep
+ * the shop's own waiting. Claiming `firstOwner`'s first is not enough: a slot frees only when an attempt ends.
+ */
+const MAX_OTHERS_IN_FLIGHT = MAX_IN_FLIGHT - 1;
 
 const sleep = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -77,6 +83,8 @@ export interface DispatcherDeps {
 export class WebhookDispatcher {
   private readonly owner = randomUUID();
   private readonly running = new Set<Promise<void>>();
+  /** Of `running`, the attempts of deliveries not `firstOwner`'s. */
+  private othersRunning = 0;
   private pumping: Promise<void> | undefined;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -154,24 +162,35 @@ export class WebhookDispatcher {
         if (this.stopped) return;
         const room = Math.min(CLAIM_BATCH, MAX_IN_FLIGHT - this.running.size);
         if (room <= 0) break;
-        const claimed = await this.deps.store.claimDueDeliveries({
-          now: this.clock(),
-          leaseMs: CLAIM_LEASE_MS,
-          owner: this.owner,
-          limit: room,
-          first: this.deps.firstOwner,
-        });
-        for (const delivery of claimed) this.track(this.deliver(delivery));
-        if (claimed.length < room) break;
+        const { firstOwner } = this.deps;
+        if (firstOwner === undefined) {
+          const claimed = await this.claim({ limit: room });
+          for (const delivery of claimed) this.track(this.deliver(delivery), false);
+          if (claimed.length < room) break;
+          continue;
+        }
+        const own = await this.claim({ limit: room, first: firstOwner, only: 'first' });
+        for (const delivery of own) this.track(this.deliver(delivery), false);
+        const othersRoom = Math.min(room - own.length, MAX_OTHERS_IN_FLIGHT - this.othersRunning);
+        const others = othersRoom > 0 ? await this.claim({ limit: othersRoom, first: firstOwner, only: 'others' }) : [];
+        for (const delivery of others) this.track(this.deliver(delivery), true);
+        // Round again only if a claim was filled: more may be due.
+        if (own.length < room && (othersRoom <= 0 || others.length < othersRoom)) break;
       }
     } while (this.again);
   }
 
-  private track(work: Promise<void>): void {
+  private claim(claim: Pick<DeliveryClaim, 'limit' | 'first' | 'only'>): Promise<DeliveryRecord[]> {
+    return this.deps.store.claimDueDeliveries({ now: this.clock(), leaseMs: CLAIM_LEASE_MS, owner: this.owner, ...claim });
+  }
+
+  private track(work: Promise<void>, other: boolean): void {
     const tracked = work.catch((error: unknown) => console.error('[sandbox] webhook delivery failed', error));
     this.running.add(tracked);
+    if (other) this.othersRunning += 1;
     void tracked.finally(() => {
       this.running.delete(tracked);
+      if (other) this.othersRunning -= 1;
       // A slot is free: take the next due delivery, if any.
       this.wake();
     });

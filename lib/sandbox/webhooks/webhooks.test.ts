@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { base62Decode, newSigningSecret } from './base62';
 import { signWebhook } from './signature';
-import { APP_URL, call, createSession, newSandbox, newStore, SHOP_SECRET, TEST_KEY } from '../testing/helpers';
+import { APP_URL, call, createSession, newSandbox, newStore, OTHER_KEY, SHOP_SECRET, TEST_KEY, validSessionBody } from '../testing/helpers';
 import type { DeliveryRecord } from '../store/records';
 
 const VECTOR_BODY =
@@ -163,7 +163,16 @@ describe('delivery queue', () => {
     await store.forOwner('stranger').put('delivery', delivery('delivery_test_StrangerLater', 9_000));
     await store.forOwner('shop').put('delivery', delivery('delivery_test_ShopB', 2_000));
     await store.forOwner('shop').put('delivery', delivery('delivery_test_ShopA', 1_500));
-    const claim = { now: 3_000, leaseMs: 60_000, owner: 'worker', first: 'shop' };
+    const claim = { now: 3_001, leaseMs: 60_000, owner: 'worker', first: 'shop' };
+    // Only one group, when asked: these claims end before the next ones, which see the same queue.
+    const peek = { ...claim, now: 3_000, leaseMs: 0, limit: 10 };
+    expect((await store.claimDueDeliveries({ ...peek, only: 'first' })).map((d) => d.id)).toEqual(['delivery_test_ShopA', 'delivery_test_ShopB']);
+    expect((await store.claimDueDeliveries({ ...peek, only: 'others' })).map((d) => d.id)).toEqual([
+      'delivery_test_Stranger0',
+      'delivery_test_Stranger1',
+      'delivery_test_Stranger2',
+      'delivery_test_Stranger3',
+    ]);
     expect((await store.claimDueDeliveries({ ...claim, limit: 3 })).map((d) => d.id)).toEqual([
       'delivery_test_ShopA',
       'delivery_test_ShopB',
@@ -174,6 +183,42 @@ describe('delivery queue', () => {
       'delivery_test_Stranger2',
       'delivery_test_Stranger3',
     ]);
+  });
+});
+
+describe('delivery slots', () => {
+  it('keeps one for the shop’s own deliveries while a stranger’s endpoint holds the others without answering', async () => {
+    const hanging: (() => void)[] = [];
+    let strangerAnswers = false;
+    const received: string[] = [];
+    const fetchFn: typeof fetch = (input, init) => {
+      const answer = () => new Response('', { status: 200 });
+      if (String(input).startsWith('http://stranger.test/')) {
+        if (strangerAnswers) return Promise.resolve(answer());
+        return new Promise((resolve) => hanging.push(() => resolve(answer())));
+      }
+      received.push(JSON.parse(String(init?.body)).eventData.type);
+      return Promise.resolve(answer());
+    };
+    const sandbox = newSandbox({ fetch: fetchFn });
+    await call(sandbox, 'POST', '/webhook-endpoints', { key: OTHER_KEY, body: { url: 'http://stranger.test/hook' } });
+    // Three payments of the stranger: six deliveries to an endpoint that does not answer.
+    for (let i = 0; i < 3; i += 1) {
+      const theirs = await call(sandbox, 'POST', '/checkout-sessions', { key: OTHER_KEY, body: { ...validSessionBody(), reference: `stranger-${i}` } });
+      await sandbox.completeCheckout(theirs.body.id, 'approve');
+    }
+    await vi.waitFor(() => expect(hanging).toHaveLength(3));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(hanging).toHaveLength(3);
+
+    const session = await createSession(sandbox);
+    await sandbox.completeCheckout(session.id, 'approve');
+    await vi.waitFor(() => expect(received.sort()).toEqual(['order.authorized', 'payment.created']), { timeout: 2_000 });
+    expect(hanging).toHaveLength(3);
+
+    strangerAnswers = true;
+    for (const release of hanging.splice(0)) release();
+    await sandbox.flushDeliveries();
   });
 });
 
