@@ -19,6 +19,7 @@ import { databaseKind, openTestDatabase } from '@/test/database';
 import { FakeSmartpay } from '@/test/fake-smartpay';
 import { sampleOrder } from '@/test/orders';
 import { validCheckoutForm } from '@/test/checkout';
+import SuccessPage from '@/app/(shop)/[edition]/success/page';
 
 /**
  * The checkout server action and the return page's cart rule, run as Next runs them, with the request's
@@ -278,6 +279,66 @@ describe(`clearCartOnReturn (${databaseKind})`, () => {
     const { request, apply } = await returnTo(someoneElses, []);
     expect(apply).toBeUndefined();
     expect(request.cookies.has(CART_COOKIE)).toBe(true);
+  });
+});
+
+describe(`/success when the payment is recorded between proxy.ts and the page (${databaseKind})`, () => {
+  /** The cookies of the jar, as proxy.ts's request for /success?ref=`reference` carries them. */
+  function requestFromJar(reference: string): NextRequest {
+    const request = new NextRequest(`${getConfig().appUrl}/success?ref=${reference}`);
+    for (const [name, value] of state.jar) request.cookies.set(name, value);
+    return request;
+  }
+
+  /** proxy.ts's pass: what it changes in the request's cookies is what the page reads. */
+  async function proxyPass(reference: string): Promise<boolean> {
+    const request = requestFromJar(reference);
+    const apply = await clearCartOnReturn(request, { db: state.handle.db, client: state.fake.client() });
+    state.jar.clear();
+    for (const cookie of request.cookies.getAll()) state.jar.set(cookie.name, cookie.value);
+    return apply !== undefined;
+  }
+
+  async function renderSuccess(reference: string, again?: string): Promise<string> {
+    try {
+      await SuccessPage({ params: Promise.resolve({ edition: 'ja' }), searchParams: Promise.resolve({ ref: reference, again }) });
+      return 'rendered';
+    } catch (error) {
+      if (error instanceof Redirected) return error.url;
+      throw error;
+    }
+  }
+
+  async function placedAndPaidAfterProxy(): Promise<string> {
+    putInCart();
+    await submit(form);
+    const reference = (sessionCreations()[0]!.body as { reference: string }).reference;
+    // proxy.ts finds it awaiting authorization: the cart stays.
+    expect(await proxyPass(reference)).toBe(false);
+    expect(state.jar.has(CART_COOKIE)).toBe(true);
+    // Then the webhook records the payment, before the page reads the order.
+    const order = await getOrderByReference(state.handle.db, reference);
+    await transitionOrder(state.handle.db, order!.id, 'succeeded', 'webhook');
+    return reference;
+  }
+
+  it('sends the shopper through proxy.ts once more, which empties the cart; the page then shows the order', async () => {
+    const reference = await placedAndPaidAfterProxy();
+    expect(await renderSuccess(reference)).toBe(`/success?ref=${reference}&again=1`);
+    expect(await proxyPass(reference)).toBe(true);
+    expect(state.jar.has(CART_COOKIE)).toBe(false);
+    expect(await renderSuccess(reference, '1')).toBe('rendered');
+
+    // A new cart later, and the same page again: it stays, and the page shows the order at once.
+    putInCart();
+    expect(await proxyPass(reference)).toBe(false);
+    expect(await renderSuccess(reference)).toBe('rendered');
+    expect(state.jar.has(CART_COOKIE)).toBe(true);
+  });
+
+  it('goes round once at most', async () => {
+    const reference = await placedAndPaidAfterProxy();
+    expect(await renderSuccess(reference, '1')).toBe('rendered');
   });
 });
 

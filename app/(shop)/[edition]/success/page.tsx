@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { CART_COOKIE } from '@/lib/cart/cart-cookie';
 import { legalPaths } from '@/lib/i18n/legal/paths';
 import { OrderStatusPoller } from '@/components/order-status-poller';
 import { readBrowserId } from '@/lib/checkout/browser-cookie';
@@ -39,9 +42,15 @@ function Notice({ title, body, children, testId }: { title: string; body: string
  * Where Smartpay sends the shopper after an approved payment. The query string only says which order;
  * whether it was paid comes from Smartpay's API (or a webhook that already brought the news).
  */
-export default async function SuccessPage({ params, searchParams }: { params: EditionParams; searchParams: Promise<{ ref?: string }> }) {
+export default async function SuccessPage({
+  params,
+  searchParams,
+}: {
+  params: EditionParams;
+  searchParams: Promise<{ ref?: string; again?: string }>;
+}) {
   const { locale, sandbox, t } = await editionOf(params);
-  const { ref } = await searchParams;
+  const { ref, again } = await searchParams;
   const entry = typeof ref === 'string' ? await findPendingCheckout(ref) : undefined;
   let fresh: Awaited<ReturnType<typeof getFreshOrder>>;
   try {
@@ -70,6 +79,12 @@ export default async function SuccessPage({ params, searchParams }: { params: Ed
 
   const { order, unavailable } = fresh;
   const paid = isPaid(order.status);
+  // proxy.ts read the order unpaid a moment ago (a re-check of Smartpay was not due) and kept the cart; a
+  // webhook recorded the payment since. Once more through proxy.ts, which now finds it paid and empties
+  // the cart; `again` stops a second round, whatever happens.
+  if (paid && again === undefined && !entry.cartCleared && (await cookies()).has(CART_COOKIE)) {
+    redirect(`/success?ref=${encodeURIComponent(order.reference)}&again=1`);
+  }
   if (!paid && unavailable) {
     return (
       <Notice title={t.success.unavailableTitle} body={t.success.unavailable} testId="success-unavailable">
