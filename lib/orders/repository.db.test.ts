@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/lib/db/client';
-import { orders } from '@/lib/db/schema';
+import { orderRefunds, orders } from '@/lib/db/schema';
 import {
+  getOrderById,
   getOrderByReference,
   getOrderLines,
   getStatusHistory,
@@ -136,6 +137,21 @@ describe(`orders repository (${databaseKind})`, () => {
     const { orders, total } = await listOrders(handle.db, { limit: 2 });
     expect(orders[0]?.id).toBe(later.id);
     expect(total).toBeGreaterThanOrEqual(2);
+  });
+  it.runIf(databaseKind === 'postgres')('counts a refund recorded while another is being recorded on another connection', async () => {
+    const order = await recordPendingOrder(handle.db, newOrder());
+    let recording: Promise<number> | undefined;
+    // The other refund being recorded, held open between its sum and its update: its row is written but not
+    // committed, and it holds the order's row as recordRefund does (a refund's own row only shares its key).
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from ${orders} where ${orders.id} = ${order.id} for no key update`);
+      await tx.insert(orderRefunds).values({ smartpayRefundId: 'refund_test_first', orderId: order.id, smartpayPaymentId: 'payment_test_a', amount: 500 });
+      recording = recordRefund(handle.db, order.id, { id: 'refund_test_second', paymentId: 'payment_test_a', amount: 40 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await tx.update(orders).set({ refundedAmount: 500 }).where(eq(orders.id, order.id));
+    });
+    expect(await recording).toBe(540);
+    expect((await getOrderById(handle.db, order.id))?.refundedAmount).toBe(540);
   });
 });
 

@@ -298,22 +298,30 @@ function transitionStatement(db: Database, moves: boolean, fields: TransitionFie
   });
 }
 
-/** Records a refund once (by Smartpay's refund id) and returns the order's refunded total. */
+/**
+ * Records a refund once (by Smartpay's refund id) and returns the order's refunded total. The merchant's
+ * refund and Smartpay's webhooks of others may record refunds of one order at the same time: each holds the
+ * order's row from before its insert until its total is written, so no total is computed without a refund
+ * committed meanwhile and then written over a later one.
+ */
 export async function recordRefund(
   db: Database,
   orderId: string,
   refund: { id: string; paymentId: string; amount: number; reason?: string },
 ): Promise<number> {
-  await db
-    .insert(orderRefunds)
-    .values({ smartpayRefundId: refund.id, orderId, smartpayPaymentId: refund.paymentId, amount: refund.amount, reason: refund.reason ?? null })
-    .onConflictDoNothing();
-  const [{ total } = { total: 0 }] = await db
-    .select({ total: sql<number>`cast(coalesce(sum(${orderRefunds.amount}), 0) as integer)` })
-    .from(orderRefunds)
-    .where(eq(orderRefunds.orderId, orderId));
-  await db.update(orders).set({ refundedAmount: total, updatedAt: new Date() }).where(eq(orders.id, orderId));
-  return total;
+  return db.transaction(async (tx) => {
+    await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId)).for('no key update');
+    await tx
+      .insert(orderRefunds)
+      .values({ smartpayRefundId: refund.id, orderId, smartpayPaymentId: refund.paymentId, amount: refund.amount, reason: refund.reason ?? null })
+      .onConflictDoNothing();
+    const [{ total } = { total: 0 }] = await tx
+      .select({ total: sql<number>`cast(coalesce(sum(${orderRefunds.amount}), 0) as integer)` })
+      .from(orderRefunds)
+      .where(eq(orderRefunds.orderId, orderId));
+    await tx.update(orders).set({ refundedAmount: total, updatedAt: new Date() }).where(eq(orders.id, orderId));
+    return total;
+  });
 }
 
 /** Remembers a webhook event by id. `duplicate` means it was already handled and must be acknowledged only. */
