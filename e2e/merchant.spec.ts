@@ -22,6 +22,8 @@ test('the merchant finds a paid order, refunds part of it, then the rest', async
   await checkoutToSandbox(page);
   await page.getByRole('button', { name: '承認する' }).click();
   await page.waitForURL(/\/success\?ref=SP-/);
+  // The page says the payment is confirmed once it is stored (at once, or after its status poll).
+  await expect(page.getByTestId('success-confirmed')).toBeVisible();
   const reference = (await page.getByTestId('order-reference').textContent())?.trim() ?? '';
   expect(reference).toMatch(/^SP-[0-9A-F]{12}$/);
 

@@ -32,6 +32,7 @@ test('another browser that posts a victim’s checkout attempt gets its own orde
   await page.waitForURL(/\/sandbox\/checkout\/checkout_test_/);
   await page.getByTestId('sandbox-approve').click();
   await page.waitForURL(/\/success\?ref=SP-/);
+  await expect(page.getByTestId('success-confirmed')).toBeVisible();
   expect(new URL(page.url()).searchParams.get('ref')).toBe(victimReference);
   await page.goto('/orders');
   await page.getByTestId(`order-link-${victimReference}`).click();

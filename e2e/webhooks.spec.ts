@@ -2,6 +2,8 @@ import { expect, test } from './fixtures';
 import { addFromGrid, cartCount, checkoutToSandbox } from './helpers';
 
 test('an order whose shopper never comes back is settled by its webhook', async ({ page, request }) => {
+  // Time for the first three delivery attempts (at once, after 1 s and after 5 s more), each up to 5 s.
+  test.setTimeout(60_000);
   await page.goto('/');
   await addFromGrid(page, 'p_genmaicha');
   await checkoutToSandbox(page);
@@ -22,7 +24,7 @@ test('an order whose shopper never comes back is settled by its webhook', async 
         await page.goto('/orders');
         return page.getByTestId(`order-status-${reference}`).getAttribute('data-status');
       },
-      { timeout: 15_000 },
+      { timeout: 30_000 },
     )
     .toBe('succeeded');
   await page.getByTestId(`order-link-${reference}`).click();
