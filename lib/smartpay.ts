@@ -108,7 +108,10 @@ async function recordAttemptOrder(
   }
 }
 
-/** Where a checkout's time goes: the database (limits, the order), Smartpay, and the whole action. */
+/**
+ * Where a checkout's time goes: waiting on the database (the limits, the order and its status, the form's
+ * draft), on Smartpay, and the whole action.
+ */
 class CheckoutTiming {
   private readonly started = performance.now();
   databaseMs = 0;
@@ -200,7 +203,8 @@ export async function startCheckout(_prev: CheckoutState, formData: FormData): P
     attempt = issueAttempt(browserId, cookieSecret, recorded.attemptId);
     // What the shopper typed, for the form when they come Back from Smartpay or reload (lib/checkout/drafts.ts).
     // Written while Smartpay is asked, and waited for before the answer goes out, so that a Back or reload
-    // right after always finds it. If it fails, the form is empty on return, and the order and the payment go on.
+    // right after always finds it. If it fails, the form shows this browser's previous draft (if any) on
+    // return, and the order and the payment go on.
     draftSaved = saveCheckoutDraft(database, browserId, cookieSecret, values).catch((error: unknown) =>
       console.error('[checkout] what the shopper typed could not be kept', error),
     );

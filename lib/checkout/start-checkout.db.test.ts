@@ -67,7 +67,7 @@ vi.mock('@/lib/checkout/drafts', async (importOriginal) => {
   };
 });
 // Marking an order failed, slowed: its time must count as the database's in the Server-Timing figures.
-const SLOW_FAILED_MARK_MS = 80;
+const SLOW_FAILED_MARK_MS = 400;
 vi.mock('@/lib/orders/repository', async (importOriginal) => {
   const repository = await importOriginal<typeof import('@/lib/orders/repository')>();
   return {
@@ -201,7 +201,7 @@ describe(`startCheckout (${databaseKind})`, () => {
     const timing = Object.fromEntries(state.timings.map((metric) => [metric.name, metric.durationMs]));
     expect(Object.keys(timing)).toEqual(['db', 'smartpay', 'shop', 'total']);
     expect(timing.db).toBeGreaterThanOrEqual(SLOW_FAILED_MARK_MS);
-    expect(timing.shop).toBeLessThan(SLOW_FAILED_MARK_MS);
+    expect(timing.shop).toBeLessThan(SLOW_FAILED_MARK_MS / 2);
     // A reload of the form shows what was typed.
     const { cookieSecret } = await getSecrets();
     expect(await readCheckoutDraft(state.handle.db, state.jar.get(BROWSER_COOKIE)!, cookieSecret, new Date(0))).toMatchObject({ email: form.email });

@@ -146,8 +146,19 @@ describe(`orders repository (${databaseKind})`, () => {
     await handle.db.transaction(async (tx) => {
       await tx.execute(sql`select 1 from ${orders} where ${orders.id} = ${order.id} for no key update`);
       await tx.insert(orderRefunds).values({ smartpayRefundId: 'refund_test_first', orderId: order.id, smartpayPaymentId: 'payment_test_a', amount: 500 });
+      const { rows } = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as { rows: { pid: number }[] };
+      const pid = rows[0]!.pid;
       recording = recordRefund(handle.db, order.id, { id: 'refund_test_second', paymentId: 'payment_test_a', amount: 40 });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      recording.catch(() => undefined);
+      // The second refund goes as far as it can: until it waits for this transaction.
+      await expect
+        .poll(async () => {
+          const { rows } = (await handle.db.execute(
+            sql`select count(*)::int as waiting from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`,
+          )) as unknown as { rows: { waiting: number }[] };
+          return rows[0]?.waiting;
+        }, { timeout: 5_000 })
+        .toBe(1);
       await tx.update(orders).set({ refundedAmount: 500 }).where(eq(orders.id, order.id));
     });
     expect(await recording).toBe(540);
