@@ -21,7 +21,8 @@ import { Checks } from './lib/checks.mjs';
 const SHOPPERS = 60;
 const CONCURRENCY = 12;
 const STOP_AT = 20;
-const DRAIN_SECONDS = 2;
+// Longer than the balancer (this script) takes to notice the health route's 503, even on a slow machine.
+const DRAIN_SECONDS = 4;
 const DATABASE_URL = process.env.TEST_DATABASE_URL;
 
 const checks = new Checks();
@@ -125,7 +126,8 @@ try {
 
   for (const sessionId of sessions.values()) await approveSession(second.origin, sessionId);
   const references = [...sessions.keys()];
-  const deadline = Date.now() + 30_000;
+  // Time for a webhook that failed once to be sent again (after 1 s, then 5 s).
+  const deadline = Date.now() + 60_000;
   let rows = [];
   while (Date.now() < deadline) {
     rows = (await pool.query('SELECT reference, status, smartpay_session_id FROM orders WHERE reference = ANY($1)', [references])).rows;

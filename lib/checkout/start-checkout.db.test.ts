@@ -201,7 +201,7 @@ describe(`startCheckout (${databaseKind})`, () => {
     const timing = Object.fromEntries(state.timings.map((metric) => [metric.name, metric.durationMs]));
     expect(Object.keys(timing)).toEqual(['db', 'smartpay', 'shop', 'total']);
     expect(timing.db).toBeGreaterThanOrEqual(SLOW_FAILED_MARK_MS);
-    expect(timing.shop).toBeLessThan(SLOW_FAILED_MARK_MS / 2);
+    expect(timing.shop).toBeLessThan(timing.db!);
     // A reload of the form shows what was typed.
     const { cookieSecret } = await getSecrets();
     expect(await readCheckoutDraft(state.handle.db, state.jar.get(BROWSER_COOKIE)!, cookieSecret, new Date(0))).toMatchObject({ email: form.email });

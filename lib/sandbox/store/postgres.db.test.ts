@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
 import { openDbStore } from './db-open';
 import { clearSandboxTables, dbStoreOn } from '../testing/database';
@@ -58,8 +58,12 @@ describe.skipIf(!databaseUrl)('two pools on one PostgreSQL', () => {
   it('runs one owner\'s sections one at a time across both pools, and another owner\'s side by side', async () => {
     const [a, b] = handles.map((handle) => dbStoreOn(handle));
     let release!: () => void;
-    const held = a!.exclusive('owner-a', () => new Promise<void>((resolve) => (release = resolve)));
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the first pool holds the lock by now
+    let holding = false;
+    const held = a!.exclusive('owner-a', () => {
+      holding = true;
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await vi.waitFor(() => expect(holding).toBe(true)); // the first pool holds the lock
     let sameOwnerRan = false;
     const sameOwner = b!.exclusive('owner-a', async () => {
       sameOwnerRan = true;
