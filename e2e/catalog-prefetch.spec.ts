@@ -25,16 +25,26 @@ async function openHome(page: Page): Promise<string[]> {
   return seen;
 }
 
-/** Resolves when `path` is prefetched. */
-const prefetchOf = (page: Page, path: string) =>
-  page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === path);
+/**
+ * Shows intent for `path` (`intent`) until it is prefetched: shown before React has hydrated the page, an
+ * intent has no handler yet, so it is shown again (from scratch: `intent` first moves the pointer or the
+ * focus away).
+ */
+async function prefetchOnIntent(page: Page, path: string, intent: () => Promise<void>) {
+  await expect(async () => {
+    const prefetched = page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === path, { timeout: 2_000 });
+    await intent();
+    await prefetched;
+  }).toPass({ timeout: 15_000 });
+}
 
 test('the home page prefetches no product or category page until the pointer is over its link', async ({ page }) => {
   expect(await openHome(page)).toEqual([]);
   const card = page.getByTestId('product-card-p_hojicha').getByRole('link');
-  const prefetched = prefetchOf(page, '/products/roasted-hojicha');
-  await card.hover();
-  await prefetched;
+  await prefetchOnIntent(page, '/products/roasted-hojicha', async () => {
+    await page.mouse.move(0, 0);
+    await card.hover();
+  });
   await card.click();
   await expect(page).toHaveURL(/\/products\/roasted-hojicha$/);
   await expect(page.getByRole('heading', { level: 1, name: '京都 焙じ茶' })).toBeVisible();
@@ -42,9 +52,11 @@ test('the home page prefetches no product or category page until the pointer is 
 
 test('keyboard focus on a category link prefetches that category', async ({ page }) => {
   expect(await openHome(page)).toEqual([]);
-  const prefetched = prefetchOf(page, '/category/tea');
-  await page.getByRole('navigation', { name: 'カテゴリー' }).getByRole('link', { name: 'お茶' }).focus();
-  await prefetched;
+  const link = page.getByRole('navigation', { name: 'カテゴリー' }).getByRole('link', { name: 'お茶' });
+  await prefetchOnIntent(page, '/category/tea', async () => {
+    await link.blur();
+    await link.focus();
+  });
 });
 
 test.describe('on a phone (390×844, touch)', () => {
@@ -53,9 +65,7 @@ test.describe('on a phone (390×844, touch)', () => {
   test('the home page prefetches no product page until one is touched; a touch prefetches it and a tap opens it', async ({ page }) => {
     expect(await openHome(page)).toEqual([]);
     const link = page.getByTestId('product-card-p_sencha').getByRole('link');
-    const prefetched = prefetchOf(page, '/products/sencha-green-tea');
-    await link.dispatchEvent('touchstart');
-    await prefetched;
+    await prefetchOnIntent(page, '/products/sencha-green-tea', () => link.dispatchEvent('touchstart'));
     await link.tap();
     await expect(page).toHaveURL(/\/products\/sencha-green-tea$/);
     await expect(page.getByRole('heading', { level: 1, name: '静岡 深蒸し煎茶' })).toBeVisible();
