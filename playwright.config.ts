@@ -53,7 +53,8 @@ export default defineConfig({
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  timeout: 30_000,
+  // The longest flows (several pages, two browsers) take 15–20 s here with two workers on two cores.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: APP_URL,
