@@ -33,6 +33,7 @@ const ownServer = {
     // Every flow comes from one address; the per-browser limits stay as shipped.
     CHECKOUT_LIMIT_PER_IP: '10000',
     RECHECK_LIMIT_PER_IP: '10000',
+    RECHECK_LIMIT_TOTAL: '10000',
     DEMO_ACTION_LIMIT_PER_IP: '10000',
     // All flows use the shop's one sandbox key, as many at once as there are workers.
     SANDBOX_RATE_LIMIT_PER_MINUTE: '1000000',

@@ -59,6 +59,7 @@ const envSchema = z.object({
   ),
   CHECKOUT_LIMIT_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(60)),
   RECHECK_LIMIT_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(60)),
+  RECHECK_LIMIT_TOTAL: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(300)),
   DEMO_ACTION_LIMIT_PER_IP: z.preprocess(emptyToUndefined, z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(30)),
   SANDBOX_RATE_LIMIT_PER_MINUTE: z.preprocess(
     emptyToUndefined,
@@ -131,6 +132,8 @@ export interface AppConfig {
     checkoutsPerIp: number;
     /** Times a minute one client address may cause the shop to ask Smartpay about an unpaid order, over all orders. */
     rechecksPerIpPerMinute: number;
+    /** Times a minute all shoppers together may cause the shop to ask Smartpay about unpaid orders. */
+    rechecksPerMinute: number;
     /** Public demo: capture, cancel and refund actions of visitors (on their own orders) per client address, in 10 minutes. */
     demoActionsPerIp: number;
     /** Calls to the built-in sandbox's API per API key (and per client address), per minute. */
@@ -210,6 +213,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       checkoutsPerBrowser: e.CHECKOUT_LIMIT_PER_BROWSER,
       checkoutsPerIp: e.CHECKOUT_LIMIT_PER_IP,
       rechecksPerIpPerMinute: e.RECHECK_LIMIT_PER_IP,
+      rechecksPerMinute: e.RECHECK_LIMIT_TOTAL,
       demoActionsPerIp: e.DEMO_ACTION_LIMIT_PER_IP,
       sandboxCallsPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
       sandboxWritesPerDay: e.SANDBOX_WRITES_PER_DAY,

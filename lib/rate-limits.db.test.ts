@@ -92,4 +92,16 @@ describe(`shop rate limits (${databaseKind})`, () => {
     // Another address still has its own budget, for an order nobody asked about.
     expect(await limits.claimRecheck(`order-${uniqueSuffix()}`, `192.0.2.${uniqueSuffix()}`)).toBe(true);
   });
+
+  it('lets all addresses together cause only so many re-checks a minute with one Smartpay key', async () => {
+    const key = `key-${uniqueSuffix()}`;
+    const limits = new ShopLimits(handle.db, { checkoutsPerBrowser: 10, checkoutsPerIp: 10, rechecksPerMinute: { points: 4, key } });
+    // Each from its own address, of its own order: only the budget of all of them stops the fifth.
+    const claims = [];
+    for (let i = 0; i < 6; i++) claims.push(await limits.claimRecheck(`order-${uniqueSuffix()}`, `203.0.113.${uniqueSuffix()}`));
+    expect(claims).toEqual([true, true, true, true, false, false]);
+    // Another Smartpay key's budget is its own.
+    const other = new ShopLimits(handle.db, { checkoutsPerBrowser: 10, checkoutsPerIp: 10, rechecksPerMinute: { points: 4, key: `key-${uniqueSuffix()}` } });
+    expect(await other.claimRecheck(`order-${uniqueSuffix()}`, `203.0.113.${uniqueSuffix()}`)).toBe(true);
+  });
 });

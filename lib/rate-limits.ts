@@ -15,8 +15,10 @@ import { rateLimits } from '@/lib/db/schema';
  * - failed merchant sign-ins per client address: 5 are free, then each further one blocks the address for
  *   twice as long as the one before (1 s, 2 s, 4 s … up to 15 minutes), and every failure is logged;
  * - asking Smartpay for the status of an unsettled order: at most once every few seconds per order,
- *   whoever asks (the return page, its status polls, several tabs, several instances), and at most
- *   RECHECK_LIMIT_PER_IP times a minute per client address over all orders;
+ *   whoever asks (the return page, its status polls, several tabs, several instances), at most
+ *   RECHECK_LIMIT_PER_IP times a minute per client address over all orders, and at most RECHECK_LIMIT_TOTAL
+ *   times a minute over all addresses, so that strangers with many addresses cannot spend the Smartpay
+ *   key's whole rate limit on re-checks: the rest stays for checkouts, webhooks and the merchant;
  * - the public demo's visitors' capture, cancel and refund actions on their own orders, per client address.
  */
 
@@ -101,6 +103,7 @@ export class ShopLimits {
   private readonly signInBlocks: RateLimiterDrizzle;
   private readonly rechecks: RateLimiterDrizzle;
   private readonly rechecksPerAddress: RateLimiterDrizzle;
+  private readonly rechecksInAll: { limiter: RateLimiterDrizzle; key: string } | undefined;
   private readonly demoActions: RateLimiterDrizzle;
 
   constructor(
@@ -110,6 +113,8 @@ export class ShopLimits {
       checkoutsPerIp: number;
       recheckIntervalSeconds?: number;
       rechecksPerAddressPerMinute?: number;
+      /** Re-checks a minute over all addresses, counted under `key` (the Smartpay key's digest); none when absent. */
+      rechecksPerMinute?: { points: number; key: string };
       demoActionsPerIp?: number;
     },
   ) {
@@ -123,6 +128,10 @@ export class ShopLimits {
     this.rechecks = store('order-recheck', 1, options.recheckIntervalSeconds ?? RECHECK_INTERVAL_SECONDS);
     this.demoActions = store('demo-action', options.demoActionsPerIp ?? DEMO_ACTIONS_PER_ADDRESS, CHECKOUT_WINDOW_SECONDS);
     this.rechecksPerAddress = store('order-recheck-address', options.rechecksPerAddressPerMinute ?? RECHECKS_PER_ADDRESS_PER_MINUTE, 60);
+    this.rechecksInAll = options.rechecksPerMinute && {
+      limiter: store('order-recheck-total', options.rechecksPerMinute.points, 60),
+      key: options.rechecksPerMinute.key,
+    };
   }
 
   /**
@@ -171,12 +180,14 @@ export class ShopLimits {
   }
 
   /**
-   * True for the one caller allowed to ask Smartpay about this order now, if its address has not used up
-   * its re-checks of the minute (then the order's turn is spent too: nobody asks for the next few seconds).
+   * True for the one caller allowed to ask Smartpay about this order now, if neither its address nor all
+   * addresses together have used up their re-checks of the minute (then the order's turn is spent too:
+   * nobody asks for the next few seconds).
    */
   async claimRecheck(orderId: string, ip: string): Promise<boolean> {
     if (!(await consume(this.rechecks, orderId)).allowed) return false;
-    return (await consume(this.rechecksPerAddress, addressKey(ip))).allowed;
+    if (!(await consume(this.rechecksPerAddress, addressKey(ip))).allowed) return false;
+    return !this.rechecksInAll || (await consume(this.rechecksInAll.limiter, this.rechecksInAll.key)).allowed;
   }
 }
 
@@ -188,11 +199,16 @@ export function shopLimits(): Promise<ShopLimits> {
   const holder = globalThis as WithLimits;
   holder[GLOBAL_KEY] ??= db()
     .then((database) => {
-      const { limits } = getConfig();
+      const { limits, smartpay } = getConfig();
       return new ShopLimits(database, {
         checkoutsPerBrowser: limits.checkoutsPerBrowser,
         checkoutsPerIp: limits.checkoutsPerIp,
         rechecksPerAddressPerMinute: limits.rechecksPerIpPerMinute,
+        // Counted per Smartpay key: its rate limit is what the budget keeps a share of.
+        rechecksPerMinute: {
+          points: limits.rechecksPerMinute,
+          key: createHash('sha256').update(`smartpay-key:${smartpay.secretKey ?? 'sandbox'}`).digest('hex').slice(0, 32),
+        },
         demoActionsPerIp: limits.demoActionsPerIp,
       });
     })

@@ -138,7 +138,7 @@ export function sandboxEnv(extra) {
   }
   // Load scripts send every shopper from one address with one sandbox key: their limits are lifted unless a script sets them.
   // Nothing balances load in front of these servers, so they need not drain before stopping.
-  return { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', CHECKOUT_LIMIT_PER_IP: '1000000', RECHECK_LIMIT_PER_IP: '1000000', DEMO_ACTION_LIMIT_PER_IP: '1000000', SANDBOX_RATE_LIMIT_PER_MINUTE: '1000000', SANDBOX_WRITES_PER_DAY: '1000000', SHUTDOWN_DRAIN_SECONDS: '0', ...extra };
+  return { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', CHECKOUT_LIMIT_PER_IP: '1000000', RECHECK_LIMIT_PER_IP: '1000000', RECHECK_LIMIT_TOTAL: '1000000', DEMO_ACTION_LIMIT_PER_IP: '1000000', SANDBOX_RATE_LIMIT_PER_MINUTE: '1000000', SANDBOX_WRITES_PER_DAY: '1000000', SHUTDOWN_DRAIN_SECONDS: '0', ...extra };
 }
 
 const running = new Set();
