@@ -31,11 +31,19 @@ async function openHome(page: Page): Promise<string[]> {
  * focus away).
  */
 async function prefetchOnIntent(page: Page, path: string, intent: () => Promise<void>) {
-  await expect(async () => {
-    const prefetched = page.waitForRequest((request) => catalogPrefetch(request) && new URL(request.url()).pathname === path, { timeout: 2_000 });
-    await intent();
-    await prefetched;
-  }).toPass({ timeout: 15_000 });
+  let prefetched = false;
+  const record = (request: Request) => {
+    if (catalogPrefetch(request) && new URL(request.url()).pathname === path) prefetched = true;
+  };
+  page.on('request', record);
+  try {
+    await expect(async () => {
+      if (!prefetched) await intent();
+      await expect.poll(() => prefetched, { timeout: 2_000 }).toBe(true);
+    }).toPass({ timeout: 15_000 });
+  } finally {
+    page.off('request', record);
+  }
 }
 
 test('the home page prefetches no product or category page until the pointer is over its link', async ({ page }) => {

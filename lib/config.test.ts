@@ -71,6 +71,12 @@ describe('parseConfig', () => {
     expect(parseConfig({ SANDBOX_SLOW_MS: '6000' }).sandboxSlowMs).toBe(6000);
   });
 
+  it('reads how many re-checks with Smartpay a minute one address, and all of them, may cause', () => {
+    expect(parseConfig({}).limits).toMatchObject({ rechecksPerIpPerMinute: 60, rechecksPerMinute: 300 });
+    expect(parseConfig({ RECHECK_LIMIT_TOTAL: '500' }).limits.rechecksPerMinute).toBe(500);
+    expect(() => parseConfig({ RECHECK_LIMIT_TOTAL: '0' })).toThrow(/RECHECK_LIMIT_TOTAL/);
+  });
+
   it('reads after how many hours an unpaid order reads abandoned', () => {
     expect(parseConfig({}).abandonUnpaidAfterHours).toBe(24);
     expect(parseConfig({ ABANDON_UNPAID_AFTER_HOURS: '2.5' }).abandonUnpaidAfterHours).toBe(2.5);

@@ -104,6 +104,7 @@ export class ShopLimits {
   private readonly rechecks: RateLimiterDrizzle;
   private readonly rechecksPerAddress: RateLimiterDrizzle;
   private readonly rechecksInAll: { limiter: RateLimiterDrizzle; key: string } | undefined;
+  private readonly firstRechecks: RateLimiterDrizzle;
   private readonly demoActions: RateLimiterDrizzle;
 
   constructor(
@@ -128,6 +129,7 @@ export class ShopLimits {
     this.rechecks = store('order-recheck', 1, options.recheckIntervalSeconds ?? RECHECK_INTERVAL_SECONDS);
     this.demoActions = store('demo-action', options.demoActionsPerIp ?? DEMO_ACTIONS_PER_ADDRESS, CHECKOUT_WINDOW_SECONDS);
     this.rechecksPerAddress = store('order-recheck-address', options.rechecksPerAddressPerMinute ?? RECHECKS_PER_ADDRESS_PER_MINUTE, 60);
+    this.firstRechecks = store('order-recheck-first', 1, 24 * 60 * 60);
     this.rechecksInAll = options.rechecksPerMinute && {
       limiter: store('order-recheck-total', options.rechecksPerMinute.points, 60),
       key: options.rechecksPerMinute.key,
@@ -180,14 +182,18 @@ export class ShopLimits {
   }
 
   /**
-   * True for the one caller allowed to ask Smartpay about this order now, if neither its address nor all
-   * addresses together have used up their re-checks of the minute (then the order's turn is spent too:
-   * nobody asks for the next few seconds).
+   * True for the one caller allowed to ask Smartpay about this order now, if its address has not used up
+   * its re-checks of the minute, nor all addresses together theirs (then the order's turn is spent too:
+   * nobody asks for the next few seconds). An order's first re-check, the shopper's return from Smartpay
+   * that tells the page what happened there, never counts towards the total: a few addresses polling
+   * must not leave every shopper's return page with a stale answer, and orders themselves are bounded by
+   * the checkout limits.
    */
   async claimRecheck(orderId: string, ip: string): Promise<boolean> {
     if (!(await consume(this.rechecks, orderId)).allowed) return false;
     if (!(await consume(this.rechecksPerAddress, addressKey(ip))).allowed) return false;
-    return !this.rechecksInAll || (await consume(this.rechecksInAll.limiter, this.rechecksInAll.key)).allowed;
+    if (!this.rechecksInAll || (await consume(this.firstRechecks, orderId)).allowed) return true;
+    return (await consume(this.rechecksInAll.limiter, this.rechecksInAll.key)).allowed;
   }
 }
 

@@ -21,8 +21,9 @@ export async function getFreshOrder(
   const order = await getOrderByReference(deps.db, reference);
   if (!order) return undefined;
   if (isSettled(order.status)) return { order, unavailable: false };
-  // However many tabs, polls and instances ask, Smartpay is asked about one order once every few seconds,
-  // and one address has a budget a minute over all orders; otherwise the stored order is the answer.
+  // However many tabs, polls and instances ask, Smartpay is asked about one order once every few seconds;
+  // one address has a budget a minute over all orders, and all addresses together one per Smartpay key
+  // (an order's first re-check aside); otherwise the stored order is the answer.
   if (!(await (await shopLimits()).claimRecheck(order.id, clientAddress))) return { order, unavailable: false };
   try {
     return { order: (await syncOrderFromSmartpay(deps, order, source)).order, unavailable: false };

@@ -50,7 +50,11 @@ describe('restart on the same database', () => {
     expect(again.body.order.status).toBe('requires_capture');
     await waitFor(async () => (await restarted.snapshot()).deliveries[0]?.state === 'succeeded');
     const [delivery] = (await restarted.snapshot()).deliveries;
-    expect(delivery!.attempts.map((attempt) => attempt.statusCode)).toEqual([503, 200]);
+    // One or more failed attempts before the restart (however long the first process took to stop), then the one after it.
+    const statuses = delivery!.attempts.map((attempt) => attempt.statusCode);
+    expect(statuses.at(-1)).toBe(200);
+    expect(statuses.slice(0, -1).length).toBeGreaterThan(0);
+    expect(statuses.slice(0, -1).every((status) => status === 503)).toBe(true);
     expect(received).toHaveLength(1);
     expect(JSON.parse(received[0]!).eventData.type).toBe('order.authorized');
     await restarted.close();
