@@ -80,9 +80,8 @@ const stop = () => {
 };
 
 try {
-  const port = await freePort();
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
-  const pgCtlArgs = [
+  const argsFor = (port) => [
     '-D',
     dataDir,
     '-l',
@@ -93,7 +92,21 @@ try {
     '-m',
     'fast',
   ];
-  run('pg_ctl', [...pgCtlArgs, 'start']);
+  // The port is found free a moment before the server binds it: should another process take it meanwhile,
+  // the server cannot start, and another free port is tried.
+  let port;
+  let pgCtlArgs;
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    pgCtlArgs = argsFor(port);
+    try {
+      run('pg_ctl', [...pgCtlArgs, 'start']);
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.warn(`PostgreSQL did not start on port ${port}; trying another port`);
+    }
+  }
   const pgCtl = asRoot ? ['runuser', '-u', 'postgres', '--', path.join(binDir, 'pg_ctl'), ...pgCtlArgs] : [path.join(binDir, 'pg_ctl'), ...pgCtlArgs];
   started = true;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
