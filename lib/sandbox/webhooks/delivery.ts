@@ -18,7 +18,7 @@ const CLAIM_BATCH = 10;
  */
 const MAX_IN_FLIGHT = 4;
 /**
- * With a `firstOwner`, one of those is kept for its deliveries: anyone can invent a key and register an
+ * One of those is kept for `firstOwner`'s deliveries: anyone can invent a key and register an
  * endpoint that never answers, and its deliveries, each held for the whole attempt timeout, must not keep
  * the shop's own waiting. Claiming `firstOwner`'s first is not enough: a slot frees only when an attempt ends.
  */
@@ -72,7 +72,7 @@ export interface DispatcherDeps {
   timeoutMs?: number;
   pollIntervalMs?: number;
   /** Whose deliveries are attempted first (the shop's own key's digest): see `DeliveryClaim.first`. */
-  firstOwner?: string;
+  firstOwner: string;
 }
 
 /**
@@ -162,17 +162,10 @@ export class WebhookDispatcher {
         if (this.stopped) return;
         const room = Math.min(CLAIM_BATCH, MAX_IN_FLIGHT - this.running.size);
         if (room <= 0) break;
-        const { firstOwner } = this.deps;
-        if (firstOwner === undefined) {
-          const claimed = await this.claim({ limit: room });
-          for (const delivery of claimed) this.track(this.deliver(delivery), false);
-          if (claimed.length < room) break;
-          continue;
-        }
-        const own = await this.claim({ limit: room, first: firstOwner, only: 'first' });
+        const own = await this.claim({ limit: room, only: 'first' });
         for (const delivery of own) this.track(this.deliver(delivery), false);
         const othersRoom = Math.min(room - own.length, MAX_OTHERS_IN_FLIGHT - this.othersRunning);
-        const others = othersRoom > 0 ? await this.claim({ limit: othersRoom, first: firstOwner, only: 'others' }) : [];
+        const others = othersRoom > 0 ? await this.claim({ limit: othersRoom, only: 'others' }) : [];
         for (const delivery of others) this.track(this.deliver(delivery), true);
         // Round again only if a claim was filled: more may be due.
         if (own.length < room && (othersRoom <= 0 || others.length < othersRoom)) break;
@@ -180,8 +173,8 @@ export class WebhookDispatcher {
     } while (this.again);
   }
 
-  private claim(claim: Pick<DeliveryClaim, 'limit' | 'first' | 'only'>): Promise<DeliveryRecord[]> {
-    return this.deps.store.claimDueDeliveries({ now: this.clock(), leaseMs: CLAIM_LEASE_MS, owner: this.owner, ...claim });
+  private claim(claim: Pick<DeliveryClaim, 'limit' | 'only'>): Promise<DeliveryRecord[]> {
+    return this.deps.store.claimDueDeliveries({ now: this.clock(), leaseMs: CLAIM_LEASE_MS, owner: this.owner, first: this.deps.firstOwner, ...claim });
   }
 
   private track(work: Promise<void>, other: boolean): void {
